@@ -1,0 +1,11 @@
+# The two commands of README.md.
+.PHONY: run test clean-demo
+
+run:  ## build (once) and serve the demo portal
+	bash scripts/run-demo.sh
+
+test:  ## the whole test suite on a throw-away database
+	bash scripts/run-tests.sh
+
+clean-demo:  ## drop the demo database, so that the next `make run` rebuilds it
+	bash scripts/drop-demo.sh

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Command 2: the whole test suite on a throw-away database. See README.md.
+#   TEST_HTTP_PORT (default 8169), ODOO_SRC, PG* variables; extra arguments go to pytest.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+TEST_DB=portal_test_$$
+TEST_HTTP_PORT=${TEST_HTTP_PORT:-8169}
+CONF=$STATE_DIR/test.conf
+INSTALL_LOG=$STATE_DIR/test-install.log
+
+ensure_venv
+ensure_postgres
+
+cleanup() {
+  odoo_psql -d postgres -c "DROP DATABASE IF EXISTS \"$TEST_DB\"" >/dev/null 2>&1 || true
+  rm -rf "$STATE_DIR/filestore/filestore/$TEST_DB"
+}
+trap cleanup EXIT
+
+cd "$REPO_ROOT"
+
+say "Lint: ruff and pylint-odoo (mandatory checks)"
+"$VENV/bin/ruff" check . || die "ruff found problems (above)"
+"$VENV/bin/ruff" format --check . || die "ruff format would reformat files: run .venv/bin/ruff format ."
+"$VENV/bin/pylint" --rcfile=.pylintrc-mandatory customer_portal_* || die "pylint-odoo found problems (above)"
+
+write_odoo_conf "$TEST_DB" "$CONF" "http_interface = 127.0.0.1" "http_port = $TEST_HTTP_PORT" \
+  "screenshots = $STATE_DIR/screenshots"
+say "Installing the four addons with demo data in the throw-away database $TEST_DB"
+if ! "$PY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$TEST_DB" -i "$ADDONS" \
+    --load-language=en_US,fr_FR --stop-after-init --logfile "$INSTALL_LOG" --log-level=info; then
+  tail -n 40 "$INSTALL_LOG" >&2
+  die "installing the addons failed; log: $INSTALL_LOG"
+fi
+# Warnings count as failures at install, as in OCA's CI.
+if grep -E ' (WARNING|ERROR|CRITICAL) ' "$INSTALL_LOG"; then
+  die "installing the addons logged the warnings or errors above; log: $INSTALL_LOG"
+fi
+
+say "Running the test suite (pytest-odoo, with Odoo's HTTP server and Chromium)"
+export ODOO_TEST_CONF=$CONF ODOO_TEST_DB=$TEST_DB
+set +e
+"$VENV/bin/pytest" -p no:cacheprovider --odoo-database="$TEST_DB" --odoo-config="$CONF" \
+  --odoo-http customer_portal_*/tests tests "$@"
+status=$?
+set -e
+exit $status
