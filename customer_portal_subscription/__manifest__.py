@@ -1,0 +1,25 @@
+{
+    "name": "Customer Portal: Subscriptions and Star Levels",
+    "summary": "Support star level (3/4/5) of customers from their subscriptions, "
+    "subscriptions on the customer portal",
+    "version": "18.0.1.0.0",
+    "category": "Services/Subscriptions",
+    "license": "AGPL-3",
+    "author": "Customer Portal Support Suite",
+    "website": "https://github.com/customer-portal-suite/customer-portal-suite",
+    "depends": ["subscription_oca", "portal", "payment"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/customer_portal_subscription_security.xml",
+        "views/product_template_views.xml",
+        "views/res_partner_views.xml",
+    ],
+    "demo": [
+        "demo/res_company_demo.xml",
+        "demo/product_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/sale_subscription_demo.xml",
+    ],
+    "installable": True,
+}
