@@ -1,0 +1,31 @@
+{
+    "name": "Customer Portal: Helpdesk Tickets",
+    "summary": "Portal helpdesk on top of helpdesk_mgmt: incident, service and "
+    "administrative request forms, ticket list and follow-ups",
+    "version": "18.0.1.0.0",
+    "category": "Services/Helpdesk",
+    "license": "AGPL-3",
+    "author": "Customer Portal Support Suite",
+    "website": "https://github.com/customer-portal-suite/customer-portal-suite",
+    "depends": [
+        "helpdesk_mgmt",
+        "customer_portal_subscription",
+        "sale_management",
+        "account",
+        "account_payment",
+        "auth_totp_portal",
+    ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/helpdesk_ticket_team_demo.xml",
+        "demo/sale_order_demo.xml",
+        "demo/account_move_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "customer_portal_tickets/static/tests/tours/*.js",
+        ],
+    },
+    "installable": True,
+}
