@@ -1,0 +1,106 @@
+"""The demo builder (the addons' demo data) gives a portal worth exploring: the vendor,
+three customers at 3, 4 and 5 stars with French portal logins, subscriptions (one to
+renew, one closed), quotes in every state, orders, invoices paid / due soon / overdue,
+tickets in every stage, and the staff logins README.md prints."""
+
+from datetime import timedelta
+
+from helpers import suite_case
+
+from odoo import fields
+from odoo.tests.common import TransactionCase
+
+SUB = "customer_portal_subscription."
+TCK = "customer_portal_tickets."
+
+
+@suite_case()
+class TestDemoData(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customers = {
+            "3": cls.env.ref(SUB + "partner_martin_demo"),
+            "4": cls.env.ref(SUB + "partner_dubois_demo"),
+            "5": cls.env.ref(SUB + "partner_bernard_demo"),
+        }
+        cls.all_customers = cls.env["res.partner"].concat(*cls.customers.values())
+        cls.today = fields.Date.context_today(cls.env.user)
+
+    def test_vendor_company(self):
+        self.assertEqual(self.env.ref("base.main_company").name, "TransLogic Logiciels")
+
+    def test_customers_at_each_star_level(self):
+        for level, customer in self.customers.items():
+            self.assertTrue(customer.is_company)
+            self.assertEqual(customer.support_star_level, level, customer.name)
+
+    def test_portal_logins_in_french(self):
+        for level, customer in self.customers.items():
+            user = self.env["res.users"].search([("login", "=", "client" + level)])
+            self.assertTrue(user, "client%s is missing" % level)
+            self.assertTrue(user._is_portal(), user.login)
+            self.assertEqual(user.commercial_partner_id, customer)
+            self.assertEqual(user.lang, "fr_FR")
+        self.assertIn("fr_FR", dict(self.env["res.lang"].get_installed()))
+
+    def test_staff_logins(self):
+        technician = self.env.ref(TCK + "user_technician_demo")
+        self.assertEqual(technician.login, "technicien")
+        self.assertTrue(technician.has_group("helpdesk_mgmt.group_helpdesk_user"))
+        salesperson = self.env.ref(SUB + "user_salesperson_demo")
+        self.assertEqual(salesperson.login, "commercial")
+        self.assertTrue(salesperson.has_group("sales_team.group_sale_salesman"))
+        self.assertFalse(salesperson._is_portal())
+
+    def test_subscriptions(self):
+        subs = self.env["sale.subscription"].search([("partner_id", "in", self.all_customers.ids)])
+        in_progress = subs.filtered("in_progress")
+        self.assertEqual(set(in_progress.partner_id.ids), set(self.all_customers.ids))
+        closed = subs.filtered(lambda s: s.stage_id.type == "post")
+        self.assertEqual(closed.partner_id, self.customers["5"])
+        to_renew = in_progress.filtered(
+            lambda s: s.to_renew
+            and s.date
+            and self.today <= s.date <= self.today + timedelta(days=30)
+        )
+        self.assertEqual(to_renew.partner_id, self.customers["4"])
+        self.assertTrue(
+            any(line.discount for line in subs.sale_subscription_line_ids),
+            "one subscription line shows a discount",
+        )
+
+    def test_quotes_and_orders(self):
+        orders = self.env["sale.order"].search([("partner_id", "in", self.all_customers.ids)])
+        quotes = orders.filtered(lambda o: o.state == "sent")
+        self.assertTrue(quotes.filtered(lambda o: not o.is_expired), "a quote in progress")
+        self.assertTrue(quotes.filtered("is_expired"), "an expired quote")
+        self.assertTrue(orders.filtered(lambda o: o.state == "cancel"), "a cancelled quote")
+        confirmed = orders.filtered(lambda o: o.state == "sale")
+        self.assertEqual(set(confirmed.partner_id.ids), set(self.all_customers.ids))
+
+    def test_invoices(self):
+        invoices = self.env["account.move"].search(
+            [
+                ("partner_id", "in", self.all_customers.ids),
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+            ]
+        )
+        paid = invoices.filtered(lambda m: m.payment_state in ("paid", "in_payment"))
+        unpaid = invoices - paid
+        due_soon = unpaid.filtered(
+            lambda m: self.today <= m.invoice_date_due <= self.today + timedelta(days=7)
+        )
+        overdue = unpaid.filtered(lambda m: m.invoice_date_due < self.today)
+        self.assertTrue(paid, "a paid invoice")
+        self.assertTrue(due_soon, "an invoice due within a week")
+        self.assertTrue(overdue, "an overdue invoice")
+
+    def test_tickets_in_every_stage(self):
+        tickets = self.env["helpdesk.ticket"].search(
+            [("commercial_partner_id", "in", self.all_customers.ids)]
+        )
+        stages = self.env["helpdesk.ticket.stage"].search([])
+        self.assertEqual(tickets.stage_id, stages)
+        self.assertEqual(set(tickets.commercial_partner_id.ids), set(self.all_customers.ids))
