@@ -186,7 +186,7 @@ write_odoo_conf() {
 }
 
 # psql against the Odoo server with the Odoo role.
-odoo_psql() { PGPASSWORD=$DB_PASSWORD psql -X -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" "$@"; }
+odoo_psql() { PGOPTIONS="--client-min-messages=warning" PGPASSWORD=$DB_PASSWORD psql -X -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" "$@"; }
 db_exists() { [ "$(odoo_psql -d postgres -tAc "select 1 from pg_database where datname = '$1'")" = 1 ]; }
 
 ADDONS="customer_portal_subscription,customer_portal_tickets,customer_portal_credit,customer_portal_remote"
