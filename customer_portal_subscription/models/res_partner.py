@@ -18,10 +18,11 @@ class ResPartner(models.Model):
         "subscription_ids.in_progress",
         "subscription_ids.date_start",
         "subscription_ids.date",
-        "subscription_ids.sale_subscription_line_ids.product_id",
+        "subscription_ids.sale_subscription_line_ids.product_id.support_star_level",
         "child_ids.subscription_ids.in_progress",
+        "child_ids.subscription_ids.date_start",
         "child_ids.subscription_ids.date",
-        "child_ids.subscription_ids.sale_subscription_line_ids.product_id",
+        "child_ids.subscription_ids.sale_subscription_line_ids.product_id.support_star_level",
     )
     def _compute_support_star_level(self):
         today = fields.Date.context_today(self)
