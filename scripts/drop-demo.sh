@@ -3,6 +3,5 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 DEMO_DB=${DEMO_DB:-portal_demo}
 ensure_postgres
-odoo_psql -d postgres -c "DROP DATABASE IF EXISTS \"$DEMO_DB\"" >/dev/null
-rm -rf "$STATE_DIR/filestore/filestore/$DEMO_DB"
+drop_db "$DEMO_DB"
 say "Dropped the demo database '$DEMO_DB'"

@@ -187,6 +187,11 @@ write_odoo_conf() {
 
 # psql against the Odoo server with the Odoo role.
 odoo_psql() { PGOPTIONS="--client-min-messages=warning" PGPASSWORD=$DB_PASSWORD psql -X -q -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" "$@"; }
+# Drops database $1 and its filestore, if they exist.
+drop_db() {
+  odoo_psql -d postgres -c "DROP DATABASE IF EXISTS \"$1\"" >/dev/null
+  rm -rf "$STATE_DIR/filestore/filestore/$1"
+}
 db_exists() { [ "$(odoo_psql -d postgres -tAc "select 1 from pg_database where datname = '$1'")" = 1 ]; }
 
 ADDONS="customer_portal_subscription,customer_portal_tickets,customer_portal_credit,customer_portal_remote"

@@ -16,20 +16,19 @@ write_odoo_conf "$DEMO_DB" "$CONF" "http_interface = 127.0.0.1" "http_port = $HT
 # interrupted build never leaves a half-built portal_demo behind.
 if ! db_exists "$DEMO_DB"; then
   building=${DEMO_DB}_building
-  odoo_psql -d postgres -c "DROP DATABASE IF EXISTS \"$building\"" >/dev/null
-  rm -rf "$STATE_DIR/filestore/filestore/$building"
+  drop_db "$building"
   say "Building the demo database '$DEMO_DB' (first run: about two minutes)"
   write_odoo_conf "$building" "$STATE_DIR/demo-build.conf"
   if ! "$PY" "$ODOO_SRC/odoo-bin" -c "$STATE_DIR/demo-build.conf" -d "$building" \
       -i "$ADDONS" --load-language=en_US,fr_FR --stop-after-init \
       --logfile "$STATE_DIR/demo-build.log" --log-level=warn; then
     tail -n 40 "$STATE_DIR/demo-build.log" >&2
-    odoo_psql -d postgres -c "DROP DATABASE IF EXISTS \"$building\"" >/dev/null || true
+    drop_db "$building" || true
     die "building the demo database failed; the log is $STATE_DIR/demo-build.log (its end is above)"
   fi
   if grep -qE ' (ERROR|CRITICAL) ' "$STATE_DIR/demo-build.log"; then
     grep -E ' (ERROR|CRITICAL) ' "$STATE_DIR/demo-build.log" | head -n 20 >&2
-    odoo_psql -d postgres -c "DROP DATABASE IF EXISTS \"$building\"" >/dev/null || true
+    drop_db "$building" || true
     die "the demo build logged errors (above); full log: $STATE_DIR/demo-build.log"
   fi
   odoo_psql -d postgres -c "ALTER DATABASE \"$building\" RENAME TO \"$DEMO_DB\"" >/dev/null

@@ -11,11 +11,7 @@ INSTALL_LOG=$STATE_DIR/test-install.log
 ensure_venv
 ensure_postgres
 
-cleanup() {
-  odoo_psql -d postgres -c "DROP DATABASE IF EXISTS \"$TEST_DB\"" >/dev/null 2>&1 || true
-  rm -rf "$STATE_DIR/filestore/filestore/$TEST_DB"
-}
-trap cleanup EXIT
+trap 'drop_db "$TEST_DB" 2>/dev/null || true' EXIT
 
 cd "$REPO_ROOT"
 

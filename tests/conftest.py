@@ -3,6 +3,7 @@
 import os
 import pathlib
 import subprocess
+import sys
 
 import pytest
 
@@ -20,7 +21,7 @@ def odoo_bin():
         command = [args[0]] if args and not args[0].startswith("-") else []
         options = args[len(command) :]
         return subprocess.run(
-            [os.sys.executable, str(odoo_bin_path), *command, "-c", config.rcfile, *options],
+            [sys.executable, str(odoo_bin_path), *command, "-c", config.rcfile, *options],
             input=stdin,
             capture_output=True,
             text=True,
