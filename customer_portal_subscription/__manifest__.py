@@ -9,10 +9,16 @@
     "website": "https://github.com/customer-portal-suite/customer-portal-suite",
     "depends": ["subscription_oca", "portal", "payment"],
     "data": [
+        "security/customer_portal_subscription_groups.xml",
         "security/ir.model.access.csv",
         "security/customer_portal_subscription_security.xml",
+        "data/ir_cron.xml",
+        "report/sale_subscription_report.xml",
         "views/product_template_views.xml",
         "views/res_partner_views.xml",
+        "views/sale_subscription_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -20,6 +26,12 @@
         "demo/res_partner_demo.xml",
         "demo/res_users_demo.xml",
         "demo/sale_subscription_demo.xml",
+        "demo/payment_token_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "customer_portal_subscription/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

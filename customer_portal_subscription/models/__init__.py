@@ -1,1 +1,7 @@
-from . import product_template, res_partner
+from . import (
+    product_template,
+    res_company,
+    res_config_settings,
+    res_partner,
+    sale_subscription,
+)

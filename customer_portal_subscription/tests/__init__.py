@@ -1,1 +1,6 @@
-from . import test_star_level
+from . import (
+    test_access_code,
+    test_portal_home,
+    test_portal_subscriptions,
+    test_star_level,
+)

@@ -1,44 +1,21 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import TransactionCase, freeze_time, tagged
+
+from .common import SubscriptionCaseMixin
 
 
 @tagged("post_install", "-at_install")
-class TestStarLevel(TransactionCase):
+class TestStarLevel(SubscriptionCaseMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.template = cls.env["sale.subscription.template"].create(
-            {"name": "Monthly", "recurring_rule_type": "months"}
-        )
-        cls.pricelist = cls.env["product.pricelist"].create({"name": "Test pricelist"})
-        cls.plans = {
-            level: cls.env["product.product"].create(
-                {"name": f"Support {level}", "type": "service", "support_star_level": level}
-            )
-            for level in ("3", "4", "5")
-        }
-        cls.licence = cls.env["product.product"].create({"name": "Licence", "type": "service"})
+        cls._setup_subscription_data()
         cls.company = cls.env["res.partner"].create({"name": "Customer Co", "is_company": True})
         cls.contact = cls.env["res.partner"].create(
             {"name": "Customer Contact", "parent_id": cls.company.id}
         )
-
-    def _subscription(self, partner, *products, start=True):
-        subscription = self.env["sale.subscription"].create(
-            {
-                "partner_id": partner.id,
-                "template_id": self.template.id,
-                "pricelist_id": self.pricelist.id,
-                "sale_subscription_line_ids": [
-                    Command.create({"product_id": p.id, "product_uom_qty": 1}) for p in products
-                ],
-            }
-        )
-        if start:
-            subscription.action_start_subscription()
-        return subscription
 
     def test_no_subscription_no_level(self):
         self.assertFalse(self.company.support_star_level)
@@ -74,3 +51,44 @@ class TestStarLevel(TransactionCase):
         subscription = self._subscription(self.company, self.plans["5"])
         subscription.date = fields.Date.today() - timedelta(days=1)
         self.assertFalse(self.company.support_star_level)
+
+    def test_scheduled_job_catches_an_end_date_passing(self):
+        """Nothing is written when the end date passes: the daily job notices it."""
+        today = fields.Date.today()
+        subscription = self._subscription(self.company, self.plans["4"], self.licence)
+        subscription.date = today + timedelta(days=3)
+        subscription.flush_recordset()
+        self.assertEqual(self.company.support_star_level, "4")
+        self.assertTrue(self.company.sudo().support_access_code)
+
+        with freeze_time(today + timedelta(days=3)):
+            self.env["res.partner"]._cron_update_support_star_level()
+            self.assertEqual(self.company.support_star_level, "4", "the end date is inclusive")
+        with freeze_time(today + timedelta(days=4)):
+            self.env["res.partner"]._cron_update_support_star_level()
+            self.assertFalse(self.company.support_star_level)
+            self.assertFalse(self.contact.support_star_level)
+            self.assertFalse(self.company.sudo().support_access_code)
+
+    def test_scheduled_job_catches_a_start_date_arriving(self):
+        today = fields.Date.today()
+        self._subscription(self.company, self.plans["5"], date_start=today + timedelta(days=2))
+        self.assertFalse(self.company.support_star_level)
+        with freeze_time(today + timedelta(days=2)):
+            self.env["res.partner"]._cron_update_support_star_level()
+            self.assertEqual(self.company.support_star_level, "5")
+
+    def test_two_subscriptions_of_different_levels_and_the_contact_follows(self):
+        three = self._subscription(self.company, self.plans["3"])
+        four = self._subscription(self.contact, self.plans["4"])
+        self.assertEqual(self.company.support_star_level, "4")
+        self.assertEqual(self.contact.support_star_level, "4", "a contact shows its company's")
+        self.assertEqual((three.support_star_level, four.support_star_level), ("3", "4"))
+        four.close_subscription()
+        self.assertEqual(self.company.support_star_level, "3")
+        self.assertEqual(self.contact.support_star_level, "3")
+
+    def test_product_level_change_follows(self):
+        self._subscription(self.company, self.licence)
+        self.licence.support_star_level = "5"
+        self.assertEqual(self.company.support_star_level, "5")

@@ -1,0 +1,72 @@
+import re
+
+from odoo.tests import HttpCase, tagged
+
+from .common import SubscriptionCaseMixin
+
+
+@tagged("post_install", "-at_install")
+class TestPortalHomeDetails(SubscriptionCaseMixin, HttpCase):
+    """The *Details* box of the portal home, for each kind of customer."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_subscription_data()
+        cls.env.company.write(
+            {
+                "support_phone_4": "+33 1 00 00 00 04",
+                "support_hours_4": "Mon-Fri 9-17",
+                "support_phone_5": "+33 1 00 00 00 05",
+                "support_hours_5": "Mon-Sat 8-20",
+            }
+        )
+        cls.customers = {}
+        for level in ("3", "4", "5"):
+            company, _contact, _user = cls._customer(f"Customer {level}", f"portal{level}")
+            cls._subscription(company, cls.licence, cls.plans[level])
+            cls.customers[level] = company
+        cls._customer("No subscription SA", "portal0")
+
+    def _box(self, login):
+        self.authenticate(login, login)
+        response = self.url_open("/my")
+        self.assertEqual(response.status_code, 200)
+        match = re.search(
+            r'<div class="o_portal_support_programme.*?</div>\s*</div>', response.text, re.S
+        )
+        return match and match.group(0)
+
+    def test_four_and_five_stars_see_code_phone_and_hours(self):
+        for level, phone, hours, other_phone in (
+            ("4", "+33 1 00 00 00 04", "Mon-Fri 9-17", "+33 1 00 00 00 05"),
+            ("5", "+33 1 00 00 00 05", "Mon-Sat 8-20", "+33 1 00 00 00 04"),
+        ):
+            with self.subTest(level=level):
+                box = self._box(f"portal{level}")
+                self.assertTrue(box)
+                code = self.customers[level].sudo().support_access_code
+                self.assertIn(code, box)
+                self.assertIn(phone, box)
+                self.assertIn(hours, box)
+                self.assertNotIn(other_phone, box)
+                self.assertEqual(box.count("fa-star"), int(level))
+
+    def test_three_stars_see_level_and_tickets_no_code(self):
+        box = self._box("portal3")
+        self.assertTrue(box)
+        self.assertEqual(box.count("fa-star"), 3)
+        self.assertIn("Support is given through tickets", box)
+        self.assertNotIn("access code", box)
+        self.assertNotIn("+33 1 00 00 00 0", box)
+
+    def test_no_subscription_no_box(self):
+        self.assertIsNone(self._box("portal0"))
+
+    def test_box_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        user = self.env["res.users"].search([("login", "=", "portal4")])
+        user.lang = "fr_FR"
+        box = self._box("portal4")
+        self.assertIn("Votre code d'accès", box.replace("&#39;", "'"))
+        self.assertIn("Programme 4 étoiles", box)

@@ -1,0 +1,22 @@
+"""The demo 4-star customer reads its access code and changes the payment method of its
+subscription, in Chromium."""
+
+from helpers import suite_case
+
+from odoo.tests import HttpCase
+
+SUB = "customer_portal_subscription."
+
+
+@suite_case("post_install")
+class TestSubscriptionTour(HttpCase):
+    def test_access_code_and_payment_method_tour(self):
+        subscription = self.env.ref(SUB + "subscription_dubois_demo")
+        self.assertEqual(
+            subscription.payment_token_id, self.env.ref(SUB + "payment_token_dubois_card_demo")
+        )
+        self.start_tour("/my", "customer_portal_subscription_tour", login="client4")
+        self.assertEqual(
+            subscription.payment_token_id, self.env.ref(SUB + "payment_token_dubois_sepa_demo")
+        )
+        self.assertIn("0099", subscription.message_ids[0].body)
