@@ -19,4 +19,5 @@ class TestSubscriptionTour(HttpCase):
         self.assertEqual(
             subscription.payment_token_id, self.env.ref(SUB + "payment_token_dubois_sepa_demo")
         )
-        self.assertIn("0099", subscription.message_ids[0].body)
+        note = subscription.message_ids.filtered(lambda m: "0099" in m.body)
+        self.assertEqual(note.author_id, self.env.ref(SUB + "partner_dubois_pierre_demo"))

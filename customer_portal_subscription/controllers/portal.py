@@ -39,9 +39,7 @@ class SubscriptionPortal(CustomerPortal):
         line = request.env.company._get_support_line(level)
         return {
             "star_level": int(level),
-            "star_label": dict(
-                company._fields["support_star_level"]._description_selection(request.env)
-            )[level],
+            "title": request.env._("%(level)s-star programme", level=level),
             "access_code": company.support_access_code if line else False,
             "phone": line and line["phone"],
             "hours": line and line["hours"],
@@ -116,7 +114,7 @@ class SubscriptionPortal(CustomerPortal):
                 "sortby": sortby,
                 "searchbar_filters": searchbar_filters,
                 "filterby": filterby,
-                "error": kwargs.get("error"),
+                "not_found": request.session.pop("subscription_not_found", False),
             }
         )
         return values
@@ -149,7 +147,10 @@ class SubscriptionPortal(CustomerPortal):
     def _subscription_not_found(self):
         if request.env.user._is_public():
             return request.redirect("/my")
-        return request.redirect("/my/subscriptions?error=not_found")
+        # Said once on the list, through the session, so that sorting or filtering the
+        # list afterwards does not repeat it.
+        request.session["subscription_not_found"] = True
+        return request.redirect("/my/subscriptions")
 
     def _subscription_get_page_view_values(self, subscription_sudo, access_token, **kwargs):
         lines = subscription_sudo.sale_subscription_line_ids

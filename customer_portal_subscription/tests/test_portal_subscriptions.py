@@ -257,7 +257,7 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
         response = self._choose_token(self.sub_a, self.token_b.id)
         self.assertIn("Ce moyen de paiement ne vous appartient pas", response.text)
         html = self.url_open("/my/subscriptions/999999").text
-        self.assertIn("Cet abonnement n&#39;existe pas", html)
+        self.assertIn("Cet abonnement n'existe pas ou ne vous appartient pas", html)
 
     # isolation -------------------------------------------------------------
     def test_other_company_gets_nothing_on_any_route(self):
@@ -287,7 +287,7 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
             with self.subTest(url=url):
                 response = self.url_open(url)
                 self.assertEqual(response.status_code, 200)
-                self.assertIn("/my/subscriptions?error=not_found", response.url)
+                self.assertTrue(response.url.endswith("/my/subscriptions"), response.url)
                 self.assertIn("does not exist or is not one of yours", response.text)
                 self.assertNotIn(foreign.name, response.text)
         response = self.url_open(
@@ -301,6 +301,8 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
                 self.assertNotEqual(response.status_code, 200)
                 self.assertNotIn("Beta secret", response.text)
         self.assertEqual(self._counters()["subscription_count"], 3)
+        listing = self.url_open("/my/subscriptions?sortby=name").text
+        self.assertNotIn("o_portal_subscription_not_found", listing, "said once, not again")
         # The owner's token opens the page for whoever holds the link, as on sale orders.
         self.authenticate(None, None)
         response = self.url_open(f"/my/subscriptions/{foreign.id}?access_token={token_b}")
