@@ -1,5 +1,5 @@
 # The two commands of README.md.
-.PHONY: run test clean-demo
+.PHONY: run test clean-demo benchmark
 
 run:  ## build (once) and serve the demo portal
 	bash scripts/run-demo.sh
@@ -9,3 +9,6 @@ test:  ## the whole test suite on a throw-away database
 
 clean-demo:  ## drop the demo database, so that the next `make run` rebuilds it
 	bash scripts/drop-demo.sh
+
+benchmark:  ## query counts and latency of our portal pages against native ones
+	bash scripts/benchmark.sh

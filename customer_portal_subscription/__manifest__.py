@@ -2,7 +2,7 @@
     "name": "Customer Portal: Subscriptions and Star Levels",
     "summary": "Support star level (3/4/5) of customers from their subscriptions, "
     "subscriptions on the customer portal",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Subscriptions",
     "license": "AGPL-3",
     "author": "Customer Portal Support Suite",

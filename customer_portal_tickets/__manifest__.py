@@ -2,7 +2,7 @@
     "name": "Customer Portal: Helpdesk Tickets",
     "summary": "Portal helpdesk on top of helpdesk_mgmt: incident, service and "
     "administrative request forms, ticket list and follow-ups",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
     "author": "Customer Portal Support Suite",
@@ -14,6 +14,9 @@
         "account",
         "account_payment",
         "auth_totp_portal",
+    ],
+    "data": [
+        "security/customer_portal_tickets_groups.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -19,7 +19,13 @@ CHECK = """
 import json
 modules = env['ir.module.module'].search([('name', 'in', %r)])
 models = env['ir.model'].search([('modules', 'ilike', 'customer_portal_')])
-fields = env['ir.model.fields'].search([('name', '=', 'support_star_level')])
+fields = env['ir.model.fields'].search([
+    '|',
+    ('name', 'in', ['support_star_level', 'support_access_code', 'support_phone_4']),
+    '&',
+    ('model', '=', 'sale.subscription'),
+    ('name', 'in', ['access_token', 'payment_token_id', 'is_to_renew']),
+])
 print('RESULT ' + json.dumps({
     'states': sorted(set(modules.mapped('state'))),
     'fields': fields.mapped('model'),

@@ -1,0 +1,82 @@
+"""Requests portal pages as a demo customer and prints, per page, the SQL queries Odoo
+counted for the request and the median latency, with ratios against native pages.
+Called by scripts/benchmark.sh, which starts the server."""
+
+import argparse
+import re
+import statistics
+import time
+from urllib.parse import urlparse
+
+import requests
+
+# Odoo's request log line: "GET /my/orders HTTP/1.1" 200 - <queries> <sql s> <python s>
+LOG_LINE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3}) - (\d+) ([\d.]+) ([\d.]+)')
+NATIVE = ["/my/orders", "/my/invoices"]
+
+
+def login(base, user):
+    session = requests.Session()
+    page = session.get(f"{base}/web/login")
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+    session.post(f"{base}/web/login", data={"login": user, "password": user, "csrf_token": csrf})
+    return session
+
+
+def measure(session, base, path, rounds):
+    for _ in range(3):  # warm the server's caches
+        session.get(base + path)
+    timings = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        response = session.get(base + path)
+        timings.append(time.perf_counter() - start)
+        response.raise_for_status()
+    return statistics.median(timings)
+
+
+def query_counts(log_path, paths):
+    """The query count of the last request logged for each path."""
+    counts = {}
+    with open(log_path, encoding="utf-8") as log:
+        for line in log:
+            match = LOG_LINE.search(line)
+            if match and match.group(1) in paths and match.group(2) == "200":
+                counts[match.group(1)] = int(match.group(3))
+    return counts
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--log", required=True)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--user", default="client4")
+    args = parser.parse_args()
+
+    session = login(args.url, args.user)
+    # A French-speaking customer is redirected to /fr/...: measure the pages it lands on.
+    prefix = urlparse(session.get(f"{args.url}/my").url).path.removesuffix("/my")
+    listing = session.get(f"{args.url}{prefix}/my/subscriptions").text
+    subscription = re.search(r'href="(/my/subscriptions/\d+)', listing).group(1)
+    ours = ["/my", "/my/subscriptions", subscription, f"{subscription}/payment_method"]
+    paths = [prefix + path for path in NATIVE + ours]
+    native = paths[: len(NATIVE)]
+    latency = {path: measure(session, args.url, path, args.rounds) for path in paths}
+    time.sleep(1)  # let the server flush its log
+    queries = query_counts(args.log, set(paths))
+    base_latency = statistics.mean(latency[p] for p in native)
+    base_queries = statistics.mean(queries[p] for p in native)
+
+    print(f"\nPortal pages as {args.user}, {args.rounds} rounds each after 3 warm-up requests")
+    print(f"(ratios against the mean of the native pages {', '.join(native)})\n")
+    print(f"{'page':<45} {'queries':>8} {'ratio':>6} {'median ms':>10} {'ratio':>6}")
+    for path in paths:
+        print(
+            f"{path:<45} {queries[path]:>8} {queries[path] / base_queries:>6.2f} "
+            f"{latency[path] * 1000:>10.1f} {latency[path] / base_latency:>6.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
