@@ -179,6 +179,9 @@ class SubscriptionPortal(CustomerPortal):
         if subscription_sudo is None:
             return self._subscription_not_found()
         if report_type in ("html", "pdf", "text"):
+            if report_type == "pdf" and not self._pdf_reports_available():
+                # Without wkhtmltopdf Odoo cannot make a PDF: print the HTML version.
+                report_type = "html"
             return self._show_report(
                 model=subscription_sudo,
                 report_type=report_type,
@@ -187,6 +190,9 @@ class SubscriptionPortal(CustomerPortal):
             )
         values = self._subscription_get_page_view_values(subscription_sudo, access_token, **kw)
         return request.render("customer_portal_subscription.portal_my_subscription", values)
+
+    def _pdf_reports_available(self):
+        return request.env["ir.actions.report"].get_wkhtmltopdf_state() == "ok"
 
     # ------------------------------------------------------------------
     # Payment method
@@ -230,20 +236,21 @@ class SubscriptionPortal(CustomerPortal):
 
     def _subscription_set_payment_token(self, subscription_sudo, tokens, post):
         """Store the posted payment method; return an error message or None."""
-        _ = request.env._
         if not request.validate_csrf(post.get("csrf_token")):
-            return _(
+            return request.env._(
                 "Your session has expired or the form did not come from this page. "
                 "Nothing was changed: reload the page and try again."
             )
         if subscription_sudo.stage_id.type == "post":
-            return _("This subscription is closed: its payment method can no longer be changed.")
+            return request.env._(
+                "This subscription is closed: its payment method can no longer be changed."
+            )
         posted_id = post.get("payment_token_id", "")
         if not posted_id:
-            return _("Choose one of your saved payment methods.")
+            return request.env._("Choose one of your saved payment methods.")
         token = tokens.filtered(lambda t: str(t.id) == posted_id)
         if not token:
-            return _(
+            return request.env._(
                 "This payment method is not one of yours. Choose one of the payment "
                 "methods listed below."
             )

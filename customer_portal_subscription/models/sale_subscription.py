@@ -49,9 +49,10 @@ class SaleSubscription(models.Model):
             subscription.support_star_level = max(filter(None, levels), default=False)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for subscription in self:
             subscription.access_url = f"/my/subscriptions/{subscription.id}"
+        return res
 
     @api.depends("in_progress", "to_renew", "date")
     def _compute_is_to_renew(self):

@@ -195,12 +195,44 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
         self.assertIn(f"/my/invoices/{invoice.id}", html)
         self.assertEqual(self.url_open(f"/my/invoices/{invoice.id}").status_code, 200)
 
+    def test_customer_writes_to_the_salesperson_in_the_thread(self):
+        salesperson = new_test_user(
+            self.env, login="seller3", groups="sales_team.group_sale_salesman"
+        )
+        self.sub_a.user_id = salesperson
+        self.authenticate("alpha", "alpha")
+        post = {
+            "body": "Bonjour, une question sur la facture",
+            "message_type": "comment",
+            "subtype_xmlid": "mail.mt_comment",
+        }
+        response = self._json("/mail/message/post", "sale.subscription", self.sub_a.id, post)
+        self.assertNotIn("error", response)
+        message = self.sub_a.message_ids.filtered(lambda m: "une question" in (m.body or ""))
+        self.assertEqual(message.author_id, self.contact_a)
+        self.assertIn(salesperson.partner_id, message.notified_partner_ids)
+        response = self._json("/mail/message/post", "sale.subscription", self.sub_b.id, post)
+        self.assertIn("error", response)
+        self.assertFalse(
+            self.sub_b.message_ids.filtered(lambda m: "une question" in (m.body or ""))
+        )
+
+    def _json(self, url, model, res_id, post_data):
+        payload = {"params": {"thread_model": model, "thread_id": res_id, "post_data": post_data}}
+        return self.url_open(
+            url, data=json.dumps(payload), headers={"Content-Type": "application/json"}
+        ).json()
+
     def test_report_download_and_print(self):
         self.authenticate("alpha", "alpha")
         response = self.url_open(f"/my/subscriptions/{self.sub_a.id}?report_type=html")
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.sub_a.name, response.text)
         self.assertIn("Support plan 4", response.text)
+        # PDF when wkhtmltopdf is there, the printable HTML page otherwise: never an error.
+        response = self.url_open(f"/my/subscriptions/{self.sub_a.id}?report_type=pdf&download=1")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(response.headers["Content-Type"], ("application/pdf", "text/html"))
 
     def test_salesperson_follows_to_receive_customer_messages(self):
         salesperson = new_test_user(
@@ -274,6 +306,15 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
             }
         )
         foreign.message_post(body="Beta only", attachment_ids=attachment.ids)
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.company_b.id,
+                "subscription_id": foreign.id,
+                "invoice_line_ids": [(0, 0, {"name": "Beta licence", "price_unit": 20.0})],
+            }
+        )
+        invoice.action_post()
         for url in (
             f"/my/subscriptions/{foreign.id}",
             f"/my/subscriptions/{foreign.id}?access_token={self.sub_a.access_token}",
@@ -295,6 +336,9 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
             data={"payment_token_id": str(self.token_a1.id), "csrf_token": "x"},
         )
         self.assertFalse(foreign.payment_token_id)
+        response = self.url_open(f"/my/invoices/{invoice.id}")
+        self.assertNotIn("Beta licence", response.text)
+        self.assertNotIn(invoice.name, response.text)
         for url in (f"/web/content/{attachment.id}", f"/web/content/{attachment.id}?download=1"):
             with self.subTest(url=url):
                 response = self.url_open(url)
