@@ -1,6 +1,7 @@
 """setup.py builds one wheel holding the four addons in the odoo.addons namespace, as
 OCA's wheels are, and Odoo finds the addons from an installation of that wheel alone."""
 
+import ast
 import os
 import pathlib
 import subprocess
@@ -56,7 +57,8 @@ def test_wheel_holds_the_addons_and_odoo_loads_them(tmp_path):
     for addon in ADDONS:
         path, version = lines[addon].rsplit(" ", 1)
         assert pathlib.Path(path) == target / "odoo" / "addons" / addon
-        assert version == "18.0.1.0.0"
+        manifest = ast.literal_eval((REPO_ROOT / addon / "__manifest__.py").read_text())
+        assert version == manifest["version"], "the wheel carries the manifest in the repo"
 
 
 def test_addon_readmes_are_up_to_date():
