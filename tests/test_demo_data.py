@@ -104,3 +104,23 @@ class TestDemoData(TransactionCase):
         stages = self.env["helpdesk.ticket.stage"].search([])
         self.assertEqual(tickets.stage_id, stages)
         self.assertEqual(set(tickets.commercial_partner_id.ids), set(self.all_customers.ids))
+
+    def test_star_programme_and_payment_methods(self):
+        codes = {level: c.sudo().support_access_code for level, c in self.customers.items()}
+        self.assertFalse(codes["3"])
+        self.assertTrue(codes["4"] and codes["5"])
+        company = self.env.ref("base.main_company")
+        for level in ("4", "5"):
+            self.assertTrue(company[f"support_phone_{level}"])
+            hours = company.with_context(lang="fr_FR")[f"support_hours_{level}"]
+            self.assertTrue(hours.startswith("Du lundi"), hours)
+        dubois = self.env.ref(SUB + "subscription_dubois_demo")
+        self.assertTrue(dubois.payment_token_id)
+        self.assertEqual(
+            len(self.env["payment.token"].search([("partner_id", "=", self.customers["4"].id)])),
+            2,
+            "client4 can switch to another saved payment method",
+        )
+        for level, customer in self.customers.items():
+            subscription = customer.subscription_ids.filtered("in_progress")
+            self.assertTrue(subscription._get_portal_invoices(), f"{level} stars: no invoice")
