@@ -17,6 +17,13 @@
     ],
     "data": [
         "security/customer_portal_tickets_groups.xml",
+        "security/ir.model.access.csv",
+        "data/helpdesk_data.xml",
+        "views/customer_portal_department_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/product_template_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -1,0 +1,321 @@
+import base64
+import difflib
+import re
+from datetime import timedelta
+
+from odoo import fields, http
+from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+from odoo.tools import consteq, email_normalize, plaintext2html
+
+FORM_KINDS = ("incident", "service")
+URGENCY_KEYS = ("none", "low", "serious", "critical")
+# Subjects at least this similar (0..1) to an open ticket's on the same product make the
+# form ask "is it the same problem?".
+DUPLICATE_SIMILARITY = 0.6
+
+
+class TicketPortal(CustomerPortal):
+    """The technical assistance page (/my/support), its incident and service-request
+    forms, and the administrative request form routed by department."""
+
+    # ------------------------------------------------------------------
+    # Technical assistance page
+    # ------------------------------------------------------------------
+    def _support_get_products(self):
+        """Supported software the user's company has: on a subscription in progress or a
+        confirmed order."""
+        company = request.env.user.partner_id.commercial_partner_id
+        subscriptions = (
+            request.env["sale.subscription"]
+            .sudo()
+            .search([("partner_id", "child_of", company.id), ("in_progress", "=", True)])
+        )
+        orders = (
+            request.env["sale.order"]
+            .sudo()
+            .search([("partner_id", "child_of", company.id), ("state", "=", "sale")])
+        )
+        products = (
+            subscriptions.sale_subscription_line_ids.product_id | orders.order_line.product_id
+        )
+        return products.filtered("is_supported_software").sorted("name")
+
+    @http.route(["/my/support"], type="http", auth="user", website=True)
+    def portal_support(self, **kw):
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "support", "products": self._support_get_products()})
+        return request.render("customer_portal_tickets.portal_support", values)
+
+    # ------------------------------------------------------------------
+    # Forms
+    # ------------------------------------------------------------------
+    def _support_form_context(self, kw):
+        """Product and document the form is about, each checked against the user's
+        rights; what is not the user's is dropped."""
+        context = {}
+        product_id = kw.get("product_id")
+        if product_id and str(product_id).isdigit():
+            product = self._support_get_products().filtered(lambda p: p.id == int(product_id))
+            context["product"] = product
+        for key, model in (
+            ("sale_order_id", "sale.order"),
+            ("invoice_id", "account.move"),
+            ("subscription_id", "sale.subscription"),
+        ):
+            value = kw.get(key)
+            if value and str(value).isdigit():
+                try:
+                    context[key] = self._document_check_access(model, int(value))
+                except (AccessError, MissingError):
+                    # Another customer's document, or none: the ticket is simply not
+                    # linked to it.
+                    continue
+        return context
+
+    def _support_form_values(self, kind, kw, errors=None, pending=None, duplicate=None):
+        values = self._prepare_portal_layout_values()
+        user = request.env.user
+        values.update(
+            {
+                "page_name": "support",
+                "kind": kind,
+                "form": {
+                    "subject": kw.get("subject", ""),
+                    "description": kw.get("description", ""),
+                    "urgency": kw.get("urgency", ""),
+                    "department_id": kw.get("department_id", ""),
+                    "contact_name": kw.get("contact_name", user.partner_id.name),
+                    "contact_email": kw.get("contact_email", user.partner_id.email or ""),
+                },
+                "errors": errors or {},
+                "pending_attachments": pending or request.env["ir.attachment"],
+                "duplicate": duplicate,
+                "limits": request.env.company._portal_ticket_file_limits(),
+                **self._support_form_context(kw),
+            }
+        )
+        if kind == "administrative":
+            values["departments"] = request.env["customer.portal.department"].sudo().search([])
+        return values
+
+    @http.route(
+        ["/my/support/new/<string:kind>"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+        csrf=False,  # checked in _support_submit, to answer with the form and a message
+    )
+    def portal_support_form(self, kind, **kw):
+        if kind not in FORM_KINDS + ("administrative",):
+            return request.redirect("/my/support")
+        if request.httprequest.method == "POST":
+            return self._support_submit(kind, kw)
+        return request.render(
+            "customer_portal_tickets.portal_support_form", self._support_form_values(kind, kw)
+        )
+
+    def _support_submit(self, kind, kw):
+        errors = {}
+        if not request.validate_csrf(kw.get("csrf_token")):
+            errors["form"] = request.env._(
+                "Your session has expired or the form did not come from this page. "
+                "Nothing was sent: check your request and send it again."
+            )
+        subject = (kw.get("subject") or "").strip()
+        description = (kw.get("description") or "").strip()
+        if not subject:
+            errors["subject"] = request.env._("Give your request a subject.")
+        if not description:
+            errors["description"] = request.env._("Describe your request.")
+        if kind == "incident" and kw.get("urgency") not in URGENCY_KEYS:
+            errors["urgency"] = request.env._("Choose the urgency of the incident.")
+        department = request.env["customer.portal.department"]
+        if kind == "administrative":
+            department_id = kw.get("department_id", "")
+            if department_id.isdigit():
+                department = department.sudo().browse(int(department_id)).exists()
+            if not department:
+                errors["department_id"] = request.env._(
+                    "Choose the department your request is for."
+                )
+            if not (kw.get("contact_name") or "").strip():
+                errors["contact_name"] = request.env._("Give the name we should answer.")
+            if not email_normalize(kw.get("contact_email") or ""):
+                errors["contact_email"] = request.env._(
+                    "This e-mail address is not valid: %(email)s", email=kw.get("contact_email")
+                )
+        if self._support_hourly_limit_reached():
+            errors["form"] = request.env._(
+                "You have opened %(count)s tickets in the last hour, the most we accept. "
+                "Please wait a little, or add to one of your open tickets.",
+                count=request.env.company.portal_ticket_hourly_limit,
+            )
+
+        pending, file_errors = self._support_collect_attachments(kw)
+        if file_errors:
+            errors["attachments"] = file_errors
+
+        duplicate = None
+        if not errors and kind in FORM_KINDS and not kw.get("confirm_new"):
+            duplicate = self._support_find_duplicate(subject, kw.get("product_id"))
+        if errors or duplicate:
+            values = self._support_form_values(kind, kw, errors, pending, duplicate)
+            return request.render("customer_portal_tickets.portal_support_form", values)
+
+        ticket = self._support_create_ticket(kind, kw, subject, description, department)
+        pending.sudo().write({"res_id": ticket.id})
+        return request.redirect(f"/my/support/sent/{ticket.id}")
+
+    def _support_hourly_limit_reached(self):
+        limit = request.env.company.portal_ticket_hourly_limit
+        if limit <= 0:
+            return False
+        since = fields.Datetime.now() - timedelta(hours=1)
+        count = (
+            request.env["helpdesk.ticket"]
+            .sudo()
+            .search_count(
+                [("partner_id", "=", request.env.user.partner_id.id), ("create_date", ">=", since)]
+            )
+        )
+        return count >= limit
+
+    def _support_collect_attachments(self, kw):
+        """Files kept from an earlier try (checked by token) and files sent now (checked by
+        size, count, type and content). Accepted files wait, unlinked, until the ticket
+        exists, so a form sent back with an error loses none of them."""
+        Attachment = request.env["ir.attachment"].sudo()
+        pending = Attachment
+        ids = request.httprequest.form.getlist("pending_attachment_id")
+        tokens = request.httprequest.form.getlist("pending_attachment_token")
+        for att_id, token in zip(ids, tokens, strict=False):
+            if not att_id.isdigit():
+                continue
+            attachment = Attachment.browse(int(att_id)).exists()
+            if (
+                attachment
+                and attachment.res_model == "helpdesk.ticket"
+                and not attachment.res_id
+                and attachment.access_token
+                and consteq(attachment.access_token, token)
+            ):
+                pending |= attachment
+        files = [f for f in request.httprequest.files.getlist("attachments") if f.filename]
+        uploads = [(f.filename, f.read()) for f in files]
+        errors = request.env.company._portal_ticket_check_files(uploads, already=len(pending))
+        refused = {name for name, _message in errors}
+        for name, data in uploads:
+            if name in refused:
+                continue
+            attachment = Attachment.create(
+                {
+                    "name": name,
+                    "datas": base64.b64encode(data),
+                    "res_model": "helpdesk.ticket",
+                    "res_id": 0,
+                }
+            )
+            attachment.generate_access_token()
+            pending |= attachment
+        return pending, [message for _name, message in errors]
+
+    def _support_find_duplicate(self, subject, product_id):
+        """An open ticket of the same company on the same product whose subject is close
+        to ``subject``, if any."""
+        if not (product_id and str(product_id).isdigit()):
+            return None
+        company = request.env.user.partner_id.commercial_partner_id
+        candidates = (
+            request.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [
+                    ("commercial_partner_id", "=", company.id),
+                    ("software_product_id", "=", int(product_id)),
+                    ("closed", "=", False),
+                ],
+                limit=50,
+                order="create_date desc",
+            )
+        )
+        wanted = _normalize_subject(subject)
+        for ticket in candidates:
+            ratio = difflib.SequenceMatcher(None, wanted, _normalize_subject(ticket.name)).ratio()
+            if ratio >= DUPLICATE_SIMILARITY:
+                return ticket
+        return None
+
+    def _support_ticket_team(self, kind, department):
+        if kind == "administrative":
+            return department.team_id
+        return request.env.company.portal_ticket_team_id or request.env.ref(
+            "customer_portal_tickets.team_technical", raise_if_not_found=False
+        )
+
+    def _support_create_ticket(self, kind, kw, subject, description, department):
+        user = request.env.user
+        context = self._support_form_context(kw)
+        team = self._support_ticket_team(kind, department)
+        values = {
+            "name": subject,
+            "description": plaintext2html(description),
+            "ticket_kind": kind,
+            "partner_id": user.partner_id.id,
+            "partner_name": user.partner_id.name,
+            "partner_email": user.partner_id.email,
+            "channel_id": request.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web").id,
+            "team_id": team.id,
+            "company_id": team.company_id.id or request.env.company.id,
+        }
+        if kind == "incident":
+            values["urgency"] = kw["urgency"]
+        if kind == "administrative":
+            values.update(
+                {
+                    "department_id": department.id,
+                    "partner_name": kw["contact_name"].strip(),
+                    "partner_email": email_normalize(kw["contact_email"]),
+                }
+            )
+        if context.get("product"):
+            values["software_product_id"] = context["product"].id
+        for key in ("sale_order_id", "invoice_id", "subscription_id"):
+            if context.get(key):
+                values[key] = context[key].id
+        ticket = request.env["helpdesk.ticket"].sudo().create(values)
+        ticket.message_subscribe(partner_ids=user.partner_id.ids)
+        template = request.env.ref("customer_portal_tickets.mail_template_ticket_received")
+        template.sudo().send_mail(ticket.id)
+        return ticket
+
+    @http.route(["/my/support/sent/<int:ticket_id>"], type="http", auth="user", website=True)
+    def portal_support_sent(self, ticket_id, **kw):
+        try:
+            ticket = self._document_check_access("helpdesk.ticket", ticket_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/support")
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "support", "ticket": ticket})
+        return request.render("customer_portal_tickets.portal_support_sent", values)
+
+
+class HelpdeskFormRedirect(HelpdeskTicketController):
+    """helpdesk_mgmt's own portal form would skip the checks of the forms above (file
+    types, hourly limit, routing): its routes send customers to the technical assistance
+    page instead, and create nothing."""
+
+    @http.route()
+    def create_new_ticket(self, **kw):
+        return request.redirect("/my/support")
+
+    @http.route()
+    def submit_ticket(self, **kw):
+        return request.redirect("/my/support")
+
+
+def _normalize_subject(text):
+    return " ".join(re.findall(r"\w+", (text or "").lower()))

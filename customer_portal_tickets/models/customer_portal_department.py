@@ -1,0 +1,25 @@
+from odoo import fields, models
+
+
+class CustomerPortalDepartment(models.Model):
+    """A department customers can address an administrative request to from the
+    portal; each one sends its requests to a helpdesk team."""
+
+    _name = "customer.portal.department"
+    _description = "Administrative Request Department"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    team_id = fields.Many2one(
+        "helpdesk.ticket.team",
+        string="Helpdesk Team",
+        required=True,
+        ondelete="restrict",
+        help="Team that receives the requests addressed to this department.",
+    )
+    description = fields.Char(
+        translate=True, help="One line shown to the customer under the department's name."
+    )
+    company_id = fields.Many2one(related="team_id.company_id", store=True)
