@@ -252,8 +252,11 @@ class TicketPortal(CustomerPortal):
     def _support_ticket_team(self, kind, department):
         if kind == "administrative":
             return department.team_id
-        return request.env.company.portal_ticket_team_id or request.env.ref(
-            "customer_portal_tickets.team_technical", raise_if_not_found=False
+        return (
+            request.env.company.sudo().portal_ticket_team_id
+            or request.env.ref(
+                "customer_portal_tickets.team_technical", raise_if_not_found=False
+            ).sudo()
         )
 
     def _support_create_ticket(self, kind, kw, subject, description, department):

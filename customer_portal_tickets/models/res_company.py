@@ -89,10 +89,18 @@ class ResCompany(models.Model):
 
     def _portal_ticket_file_limits(self):
         self.ensure_one()
+        extensions = self._portal_ticket_extensions()
         return {
             "max_size_mb": self.portal_ticket_max_file_size,
             "max_files": self.portal_ticket_max_files,
-            "extensions": self._portal_ticket_extensions(),
+            "extensions": extensions,
+            "hint": self.env._(
+                "Screenshots or documents: up to %(count)s files of %(size)s MB each "
+                "(%(types)s).",
+                count=self.portal_ticket_max_files,
+                size=self.portal_ticket_max_file_size,
+                types=", ".join(extensions),
+            ),
         }
 
     def _portal_ticket_extensions(self):
