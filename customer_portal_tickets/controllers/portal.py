@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo import fields, http
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+from odoo.addons.portal.controllers.attachment import PortalAttachmentController
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
@@ -61,6 +62,7 @@ class TicketPortal(CustomerPortal):
             product = self._support_get_products().filtered(lambda p: p.id == int(product_id))
             context["product"] = product
         for key, model in (
+            ("previous_ticket_id", "helpdesk.ticket"),
             ("sale_order_id", "sale.order"),
             ("invoice_id", "account.move"),
             ("subscription_id", "sale.subscription"),
@@ -78,6 +80,19 @@ class TicketPortal(CustomerPortal):
     def _support_form_values(self, kind, kw, errors=None, pending=None, duplicate=None):
         values = self._prepare_portal_layout_values()
         user = request.env.user
+        context = self._support_form_context(kw)
+        previous = context.get("previous_ticket_id")
+        if previous and "subject" not in kw:
+            kw = dict(
+                kw,
+                subject=request.env._(
+                    "Follow-up of %(number)s: %(subject)s",
+                    number=previous.number,
+                    subject=previous.name,
+                ),
+                description=request.env._("Previous ticket: %(number)s", number=previous.number)
+                + "\n\n",
+            )
         values.update(
             {
                 "page_name": "support",
@@ -94,7 +109,7 @@ class TicketPortal(CustomerPortal):
                 "pending_attachments": pending or request.env["ir.attachment"],
                 "duplicate": duplicate,
                 "limits": request.env.company._portal_ticket_file_limits(),
-                **self._support_form_context(kw),
+                **context,
             }
         )
         if kind == "administrative":
@@ -286,7 +301,7 @@ class TicketPortal(CustomerPortal):
             )
         if context.get("product"):
             values["software_product_id"] = context["product"].id
-        for key in ("sale_order_id", "invoice_id", "subscription_id"):
+        for key in ("previous_ticket_id", "sale_order_id", "invoice_id", "subscription_id"):
             if context.get(key):
                 values[key] = context[key].id
         ticket = request.env["helpdesk.ticket"].sudo().create(values)
@@ -294,6 +309,16 @@ class TicketPortal(CustomerPortal):
         template = request.env.ref("customer_portal_tickets.mail_template_ticket_received")
         template.sudo().send_mail(ticket.id)
         return ticket
+
+    @http.route(["/my/ticket/<int:ticket_id>/reopen"], type="http", auth="user", methods=["POST"])
+    def portal_ticket_reopen(self, ticket_id, **kw):
+        try:
+            ticket = self._document_check_access("helpdesk.ticket", ticket_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/tickets")
+        if ticket._can_customer_reopen():
+            ticket._reopen_by_customer(request.env.user.partner_id)
+        return request.redirect(f"/my/ticket/{ticket.id}")
 
     @http.route(["/my/support/sent/<int:ticket_id>"], type="http", auth="user", website=True)
     def portal_support_sent(self, ticket_id, **kw):
@@ -318,6 +343,44 @@ class HelpdeskFormRedirect(HelpdeskTicketController):
     @http.route()
     def submit_ticket(self, **kw):
         return request.redirect("/my/support")
+
+    @http.route()
+    def support_ticket_close(self, **kw):
+        """helpdesk_mgmt's "close" buttons: the customer marks its ticket resolved. The
+        original looks the ticket up with sudo and no access check; here the user must be
+        able to read the ticket, and the stage must be one customers may close to."""
+        ticket_id, stage_id = kw.get("ticket_id", ""), kw.get("stage_id", "")
+        # A state change, so a POST with its CSRF token (checked by Odoo), not a link.
+        if request.httprequest.method != "POST" or not (ticket_id.isdigit() and stage_id.isdigit()):
+            return request.redirect("/my/tickets")
+        ticket = request.env["helpdesk.ticket"].browse(int(ticket_id)).exists()
+        if not ticket or not ticket.has_access("read"):
+            return request.redirect("/my/tickets")
+        ticket = ticket.sudo()
+        stage = ticket.team_id._get_applicable_stages().filtered(
+            lambda s: s.id == int(stage_id) and s.close_from_portal
+        )
+        if stage and not ticket.closed:
+            ticket.stage_id = stage
+        return request.redirect(f"/my/ticket/{ticket.id}")
+
+
+class TicketAttachmentUpload(PortalAttachmentController):
+    """Files customers add in a ticket's chatter follow the same rules as the forms', and
+    a resolved ticket takes none."""
+
+    @http.route()
+    def mail_attachment_upload(self, ufile, thread_id, thread_model, is_pending=False, **kwargs):
+        if thread_model == "helpdesk.ticket" and request.env.user.share and thread_id.isdigit():
+            ticket = request.env["helpdesk.ticket"].sudo().browse(int(thread_id)).exists()
+            if ticket and ticket._is_locked_for_customers():
+                return request.make_json_response({"error": ticket._locked_message()})
+            data = ufile.read()
+            ufile.seek(0)
+            errors = request.env.company._portal_ticket_check_files([(ufile.filename, data)])
+            if errors:
+                return request.make_json_response({"error": errors[0][1]})
+        return super().mail_attachment_upload(ufile, thread_id, thread_model, is_pending, **kwargs)
 
 
 def _normalize_subject(text):

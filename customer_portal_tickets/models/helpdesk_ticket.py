@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.addons.customer_portal_subscription.models.product_template import STAR_LEVELS
+from odoo.exceptions import UserError
 
 TICKET_KINDS = [
     ("incident", "Incident"),
@@ -72,3 +75,85 @@ class HelpdeskTicket(models.Model):
                 partner = Partner.browse(vals["partner_id"])
                 vals["support_star_level"] = partner.commercial_partner_id.support_star_level
         return super().create(vals_list)
+
+    # ------------------------------------------------------------------
+    # Resolved tickets take no more messages from the customer
+    # ------------------------------------------------------------------
+    def _is_locked_for_customers(self):
+        """Whether customers may no longer write on this ticket: it is resolved."""
+        self.ensure_one()
+        return self.portal_state == "resolved"
+
+    def _is_customer_message(self, kwargs):
+        """A message from the customer's side: posted by a portal or public user, or an
+        e-mail received from someone who is not a staff user."""
+        if kwargs.get("message_type", "notification") not in ("comment", "email"):
+            return False
+        if self.env.user.share:
+            return True
+        if self.env.context.get("from_alias"):
+            author = self.env["res.partner"].browse(kwargs.get("author_id")).exists()
+            return not author.user_ids.filtered(lambda u: not u.share)
+        return False
+
+    def message_post(self, **kwargs):
+        if len(self) == 1 and self._is_locked_for_customers() and self._is_customer_message(kwargs):
+            if self.env.context.get("from_alias"):
+                # An e-mail reply: the mail gateway gets no error, the sender a polite
+                # answer, and the ticket nothing.
+                self._send_locked_auto_reply(kwargs)
+                return self.env["mail.message"]
+            raise UserError(self._locked_message())
+        return super().message_post(**kwargs)
+
+    def _can_customer_reopen(self):
+        """Within the reopen window (days after closing, 0 = never) a resolved ticket can
+        be reopened by the customer."""
+        self.ensure_one()
+        days = (
+            self.company_id.portal_ticket_reopen_days or self.env.company.portal_ticket_reopen_days
+        )
+        if not (self._is_locked_for_customers() and days > 0):
+            return False
+        closed = self.closed_date or self.last_stage_update
+        return bool(closed) and fields.Datetime.now() - closed <= timedelta(days=days)
+
+    def _reopen_by_customer(self, partner):
+        self.ensure_one()
+        stage = self.team_id._get_applicable_stages().filtered(
+            lambda s: s.portal_state == "in_progress"
+        )[:1]
+        if not stage:
+            return False
+        self.sudo().write({"stage_id": stage.id, "closed_date": False})
+        self.sudo().message_post(
+            body=self.env._("Reopened by %(name)s from the portal.", name=partner.name),
+            author_id=partner.id,
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    def _locked_message(self):
+        return self.env._(
+            "Ticket %(number)s is resolved: it takes no more messages. Create a follow-up "
+            "ticket from its page on the portal, quoting %(number)s.",
+            number=self.number,
+        )
+
+    def _send_locked_auto_reply(self, kwargs):
+        template = self.env.ref(
+            "customer_portal_tickets.mail_template_ticket_locked", raise_if_not_found=False
+        )
+        if not template:
+            return
+        email_to = kwargs.get("email_from")
+        author = self.env["res.partner"].browse(kwargs.get("author_id")).exists()
+        template.sudo().with_context(lang=author.lang or self.partner_id.lang).send_mail(
+            self.id,
+            email_values={
+                "email_to": email_to or author.email_formatted,
+                "recipient_ids": [],
+                "auto_delete": True,
+            },
+            email_layout_xmlid="mail.mail_notification_light",
+        )

@@ -78,6 +78,12 @@ class ResCompany(models.Model):
         help="Most tickets one portal user may open in an hour.",
     )
 
+    portal_ticket_reopen_days = fields.Integer(
+        string="Reopen Window (days)",
+        default=0,
+        help="Days after a ticket is resolved during which the customer may reopen it "
+        "from the portal. 0: never; the customer creates a follow-up ticket instead.",
+    )
     portal_ticket_team_id = fields.Many2one(
         "helpdesk.ticket.team",
         string="Technical Support Team",

@@ -19,3 +19,6 @@ class ResConfigSettings(models.TransientModel):
     portal_ticket_team_id = fields.Many2one(
         related="company_id.portal_ticket_team_id", readonly=False
     )
+    portal_ticket_reopen_days = fields.Integer(
+        related="company_id.portal_ticket_reopen_days", readonly=False
+    )

@@ -1,1 +1,1 @@
-from . import test_portal_support
+from . import test_portal_support, test_ticket_lifecycle
