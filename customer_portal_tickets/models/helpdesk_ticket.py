@@ -39,6 +39,9 @@ class HelpdeskTicket(models.Model):
         tracking=True,
     )
     department_id = fields.Many2one("customer.portal.department", tracking=True)
+    # Portal users may not read products or departments: they read these names.
+    software_product_name = fields.Char(related="software_product_id.name", string="Software Name")
+    department_name = fields.Char(related="department_id.name", string="Department Name")
     solution = fields.Html(
         sanitize=True,
         help="The answer given to the customer, shown on the portal under the description. "
@@ -66,6 +69,53 @@ class HelpdeskTicket(models.Model):
         store=True,
         string="Portal State",
     )
+
+    is_waiting_for_customer = fields.Boolean(
+        string="Waiting for the Customer",
+        compute="_compute_is_waiting_for_customer",
+        search="_search_is_waiting_for_customer",
+        help="The last public message on the ticket comes from the support team.",
+    )
+
+    def _compute_is_waiting_for_customer(self):
+        waiting = set(self._waiting_for_customer_ids(self.ids))
+        for ticket in self:
+            ticket.is_waiting_for_customer = ticket.id in waiting
+
+    def _search_is_waiting_for_customer(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise NotImplementedError(operator, value)
+        ids = self._waiting_for_customer_ids()
+        return [("id", "in" if (operator == "=") == value else "not in", ids)]
+
+    def _waiting_for_customer_ids(self, ticket_ids=None):
+        """Tickets whose last public message (a comment or an e-mail, not a note) was
+        written by an internal user."""
+        self.env["mail.message"].flush_model()
+        query = """
+            SELECT last.res_id
+              FROM (
+                    SELECT DISTINCT ON (m.res_id) m.res_id, m.author_id
+                      FROM mail_message m
+                      JOIN mail_message_subtype st ON st.id = m.subtype_id
+                     WHERE m.model = 'helpdesk.ticket'
+                       AND m.message_type IN ('comment', 'email')
+                       AND NOT COALESCE(st.internal, FALSE)
+                       {ids}
+                  ORDER BY m.res_id, m.id DESC
+                   ) last
+             WHERE EXISTS (
+                    SELECT 1 FROM res_users u
+                     WHERE u.partner_id = last.author_id AND NOT u.share
+                   )
+        """
+        if ticket_ids is not None:
+            if not ticket_ids:
+                return []
+            self.env.cr.execute(query.format(ids="AND m.res_id IN %s"), [tuple(ticket_ids)])
+        else:
+            self.env.cr.execute(query.format(ids=""))
+        return [row[0] for row in self.env.cr.fetchall()]
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,1 +1,1 @@
-from . import test_portal_support, test_ticket_lifecycle
+from . import test_portal_support, test_portal_ticket_list, test_ticket_lifecycle

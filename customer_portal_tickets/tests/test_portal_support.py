@@ -104,6 +104,7 @@ class TestPortalSupport(SubscriptionCaseMixin, HttpCase):
         self.assertEqual(ticket.urgency, "serious")
         self.assertEqual(ticket.software_product_id, self.software)
         self.assertEqual(ticket.support_star_level, "4")
+        self.assertFalse(ticket.user_id, "waits to be taken, not assigned to the customer")
         self.assertEqual(ticket.team_id, self.env.ref("customer_portal_tickets.team_technical"))
         self.assertEqual(
             ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web")

@@ -1,0 +1,177 @@
+import re
+
+from odoo.addons.customer_portal_subscription.tests.common import SubscriptionCaseMixin
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestPortalTicketList(SubscriptionCaseMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_subscription_data()
+        cls.company_a, cls.contact_a, cls.user_a = cls._customer("Alpha Transports", "alpha")
+        cls.colleague = cls.env["res.partner"].create(
+            {"name": "Marcel Colleague", "parent_id": cls.company_a.id, "email": "m@x.example"}
+        )
+        cls.company_b, cls.contact_b, cls.user_b = cls._customer("Beta Logistique", "beta")
+        cls.technician = new_test_user(
+            cls.env,
+            login="tech",
+            email="tech@example.com",
+            groups="helpdesk_mgmt.group_helpdesk_user",
+        )
+        cls.software = cls.env["product.product"].create(
+            {"name": "Fleet Manager", "type": "service", "is_supported_software": True}
+        )
+        stages = {
+            s: cls.env.ref(f"helpdesk_mgmt.helpdesk_ticket_stage_{s}")
+            for s in ("new", "in_progress", "done")
+        }
+        Ticket = cls.env["helpdesk.ticket"]
+
+        def ticket(name, partner, stage, **values):
+            return Ticket.create(
+                {
+                    "name": name,
+                    "description": values.pop("description", "<p>details</p>"),
+                    "partner_id": partner.id,
+                    "stage_id": stages[stage].id,
+                    "user_id": False,
+                    **values,
+                }
+            )
+
+        cls.t_new = ticket(
+            "Carte vide",
+            cls.contact_a,
+            "new",
+            ticket_kind="incident",
+            urgency="critical",
+            software_product_id=cls.software.id,
+        )
+        cls.t_assigned = ticket(
+            "Paramétrage pauses",
+            cls.colleague,
+            "in_progress",
+            user_id=cls.technician.id,
+            description="<p>pause de 45 minutes</p>",
+        )
+        cls.t_done = ticket("Export paie", cls.contact_a, "done", ticket_kind="service")
+        cls.t_admin = ticket(
+            "Double prélèvement", cls.contact_a, "new", ticket_kind="administrative"
+        )
+        cls.t_beta = ticket("Beta secret", cls.contact_b, "new")
+        cls.t_beta_cc = ticket("Beta with Alpha in copy", cls.contact_b, "new")
+        cls.t_beta_cc.message_subscribe(partner_ids=cls.contact_a.ids)
+        # Support answered the assigned ticket last: it waits for the customer.
+        cls.t_assigned.with_user(cls.technician).message_post(
+            body="Pouvez-vous préciser le véhicule ?",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        # An internal note never makes a ticket match a customer's search.
+        cls.t_new.with_user(cls.technician).message_post(
+            body="client difficile", message_type="comment", subtype_xmlid="mail.mt_note"
+        )
+        cls.t_done.message_post(
+            body="Le fichier exporté est vide",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            author_id=cls.contact_a.id,
+        )
+
+    def _numbers(self, url):
+        html = self.url_open(url).text
+        mine = (self.t_new, self.t_assigned, self.t_done, self.t_admin, self.t_beta, self.t_beta_cc)
+        return {t.number for t in mine if re.search(rf">\s*{t.number}\s*<", html)}
+
+    def test_company_tickets_and_followed_ones_never_another_companys(self):
+        self.authenticate("alpha", "alpha")
+        numbers = self._numbers("/my/tickets")
+        html = self.url_open("/my/tickets").text
+        self.assertTrue(numbers, re.sub(r"<[^>]+>", " ", html)[-3000:])
+        expected = {
+            t.number
+            for t in (self.t_new, self.t_assigned, self.t_done, self.t_admin, self.t_beta_cc)
+        }
+        self.assertEqual(numbers, expected)
+        response = self.url_open(f"/my/ticket/{self.t_beta.id}")
+        self.assertNotIn("Beta secret", response.text)
+
+    def test_filters(self):
+        self.authenticate("alpha", "alpha")
+        n = {
+            t: t.number
+            for t in (self.t_new, self.t_assigned, self.t_done, self.t_admin, self.t_beta_cc)
+        }
+        expected = {
+            "open": {n[self.t_new], n[self.t_assigned], n[self.t_admin], n[self.t_beta_cc]},
+            "closed": {n[self.t_done]},
+            "assigned": {n[self.t_assigned]},
+            "unassigned": {n[self.t_new], n[self.t_admin], n[self.t_beta_cc]},
+            "waiting": {n[self.t_assigned]},
+        }
+        for filterby, numbers in expected.items():
+            with self.subTest(filterby=filterby):
+                self.assertEqual(self._numbers(f"/my/tickets?filterby={filterby}"), numbers)
+
+    def test_sortings(self):
+        self.authenticate("alpha", "alpha")
+        for sortby, key, reverse in (("name", "name", False), ("number", "number", True)):
+            with self.subTest(sortby=sortby):
+                html = self.url_open(f"/my/tickets?sortby={sortby}&filterby=all").text
+                tickets = [self.t_new, self.t_assigned, self.t_done, self.t_admin]
+                expected = sorted(tickets, key=lambda t: t[key], reverse=reverse)
+                positions = [html.index(t.number) for t in expected]
+                self.assertEqual(positions, sorted(positions))
+
+    def test_group_by_kind(self):
+        self.authenticate("alpha", "alpha")
+        html = self.url_open("/my/tickets?groupby=kind").text
+        self.assertEqual(
+            html.count('name="th_groupby_kind"'), 3
+        )  # incident, service, administrative
+
+    def test_searches(self):
+        self.authenticate("alpha", "alpha")
+        cases = [
+            ("all", "45 minutes", {self.t_assigned}),  # description
+            ("name", "Export", {self.t_done}),
+            ("message", "fichier exporté", {self.t_done}),
+            ("message", "préciser le véhicule", {self.t_assigned}),
+            ("all", "client difficile", set()),  # an internal note
+            ("partner", "Marcel", {self.t_assigned}),
+            ("number", self.t_admin.number, {self.t_admin}),
+            ("all", "Beta secret", set()),
+        ]
+        for search_in, search, tickets in cases:
+            with self.subTest(search_in=search_in, search=search):
+                numbers = self._numbers(f"/my/tickets?search_in={search_in}&search={search}")
+                self.assertEqual(numbers, {t.number for t in tickets})
+
+    def test_list_query_count_does_not_grow_with_tickets(self):
+        values = {"software_product_id": self.software.id, "user_id": self.technician.id}
+        (self.t_beta | self.t_beta_cc).write(values)
+        self.authenticate("beta", "beta")
+        self.url_open("/my/tickets")
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        self.url_open("/my/tickets")
+        few = self.cr.sql_log_count - before
+        # 80 tickets in all: one full page.
+        self.env["helpdesk.ticket"].create(
+            [
+                {"name": f"T{i}", "description": "x", "partner_id": self.contact_b.id, **values}
+                for i in range(78)
+            ]
+        )
+        self.url_open("/my/tickets")
+        self.env.invalidate_all()
+        with self.assertQueryCount(few):
+            html = self.url_open("/my/tickets").text
+        self.assertGreaterEqual(html.count("/my/ticket/"), 80)
+        before = self.cr.sql_log_count
+        self.env.invalidate_all()
+        self.url_open("/my/tickets")
+        self.assertEqual(self.cr.sql_log_count - before, few)
