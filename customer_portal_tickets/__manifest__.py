@@ -21,6 +21,7 @@
         "data/helpdesk_data.xml",
         "views/customer_portal_department_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/document_ticket_views.xml",
         "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",

@@ -280,8 +280,24 @@ class TicketPortal(CustomerPortal):
             }
         )
         if kind == "administrative":
-            values["departments"] = request.env["customer.portal.department"].sudo().search([])
+            departments = request.env["customer.portal.department"].sudo().search([])
+            values["departments"] = departments
+            if not values["form"]["department_id"]:
+                values["form"]["department_id"] = str(
+                    self._support_document_department(departments, context).id or ""
+                )
         return values
+
+    def _support_document_department(self, departments, context):
+        """The department preselected for a request about a document."""
+        for key, flag in (
+            ("sale_order_id", "for_orders"),
+            ("invoice_id", "for_invoices"),
+            ("subscription_id", "for_subscriptions"),
+        ):
+            if context.get(key):
+                return departments.filtered(flag)[:1]
+        return departments.browse()
 
     @http.route(
         ["/my/support/new/<string:kind>"],

@@ -1,8 +1,12 @@
 from . import (
+    abstract_ticket_document,
+    account_move,
     customer_portal_department,
     helpdesk_ticket,
     helpdesk_ticket_stage,
     product_template,
     res_company,
     res_config_settings,
+    sale_order,
+    sale_subscription,
 )

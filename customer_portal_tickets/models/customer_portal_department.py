@@ -23,3 +23,12 @@ class CustomerPortalDepartment(models.Model):
         translate=True, help="One line shown to the customer under the department's name."
     )
     company_id = fields.Many2one(related="team_id.company_id", store=True)
+    for_orders = fields.Boolean(
+        string="Quotes and Orders", help="Preselected for requests about a quote or an order."
+    )
+    for_invoices = fields.Boolean(
+        string="Invoices", help="Preselected for requests about an invoice."
+    )
+    for_subscriptions = fields.Boolean(
+        string="Subscriptions", help="Preselected for requests about a subscription."
+    )

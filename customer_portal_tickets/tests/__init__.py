@@ -1,1 +1,6 @@
-from . import test_portal_support, test_portal_ticket_list, test_ticket_lifecycle
+from . import (
+    test_document_links,
+    test_portal_support,
+    test_portal_ticket_list,
+    test_ticket_lifecycle,
+)
