@@ -22,6 +22,7 @@
         "views/customer_portal_department_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/document_ticket_views.xml",
+        "views/res_partner_views.xml",
         "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",

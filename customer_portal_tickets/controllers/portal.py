@@ -211,8 +211,29 @@ class TicketPortal(CustomerPortal):
         )
         return products.filtered("is_supported_software").sorted("name")
 
+    def _support_not_approved(self):
+        """The page a contact who may not open tickets sees instead of a form, or None."""
+        partner = request.env.user.partner_id.sudo()
+        if partner._portal_ticket_may_open():
+            return None
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "support",
+                "restriction": request.env._(
+                    "%(company)s has asked that only some of its contacts open tickets.",
+                    company=partner.commercial_partner_id.name,
+                ),
+                "approvers": partner._portal_ticket_approvers(),
+            }
+        )
+        return request.render("customer_portal_tickets.portal_support_not_approved", values)
+
     @http.route(["/my/support"], type="http", auth="user", website=True)
     def portal_support(self, **kw):
+        refused = self._support_not_approved()
+        if refused:
+            return refused
         values = self._prepare_portal_layout_values()
         values.update({"page_name": "support", "products": self._support_get_products()})
         return request.render("customer_portal_tickets.portal_support", values)
@@ -310,6 +331,9 @@ class TicketPortal(CustomerPortal):
     def portal_support_form(self, kind, **kw):
         if kind not in FORM_KINDS + ("administrative",):
             return request.redirect("/my/support")
+        refused = self._support_not_approved()
+        if refused:
+            return refused
         if request.httprequest.method == "POST":
             return self._support_submit(kind, kw)
         return request.render(

@@ -7,6 +7,7 @@ from . import (
     product_template,
     res_company,
     res_config_settings,
+    res_partner,
     sale_order,
     sale_subscription,
 )
