@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import requests
 
 # Odoo's request log line: "GET /my/orders HTTP/1.1" 200 - <queries> <sql s> <python s>
-LOG_LINE = re.compile(r'"GET (\S+) HTTP/[\d.]+" (\d{3}) - (\d+) ([\d.]+) ([\d.]+)')
+LOG_LINE = re.compile(r'"(GET|POST) (\S+) HTTP/[\d.]+" (\d{3}) - (\d+) ([\d.]+) ([\d.]+)')
 NATIVE = ["/my/orders", "/my/invoices"]
 
 
@@ -35,15 +35,32 @@ def measure(session, base, path, rounds):
     return statistics.median(timings)
 
 
-def query_counts(log_path, paths):
+def query_counts(log_path, paths, method="GET", status="200"):
     """The query count of the last request logged for each path."""
     counts = {}
     with open(log_path, encoding="utf-8") as log:
         for line in log:
             match = LOG_LINE.search(line)
-            if match and match.group(1) in paths and match.group(2) == "200":
-                counts[match.group(1)] = int(match.group(3))
+            if match and match.group(1) == method and match.group(2) in paths:
+                if match.group(3) == status:
+                    counts[match.group(2)] = int(match.group(4))
     return counts
+
+
+def create_ticket(session, base, prefix):
+    """Sends one service request through the portal form; returns its latency."""
+    url = f"{base}{prefix}/my/support/new/service"
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', session.get(url).text).group(1)
+    start = time.perf_counter()
+    response = session.post(
+        url,
+        data={"csrf_token": csrf, "subject": "Benchmark", "description": "Measured request"},
+        allow_redirects=False,
+    )
+    elapsed = time.perf_counter() - start
+    if response.status_code != 303:
+        raise RuntimeError(f"ticket creation answered {response.status_code}")
+    return elapsed
 
 
 def main():
@@ -59,12 +76,25 @@ def main():
     prefix = urlparse(session.get(f"{args.url}/my").url).path.removesuffix("/my")
     listing = session.get(f"{args.url}{prefix}/my/subscriptions").text
     subscription = re.search(r'href="(/my/subscriptions/\d+)', listing).group(1)
-    ours = ["/my", "/my/subscriptions", subscription, f"{subscription}/payment_method"]
+    tickets = session.get(f"{args.url}{prefix}/my/tickets").text
+    ticket = re.search(r'href="(/my/ticket/\d+)', tickets).group(1)
+    ours = [
+        "/my",
+        "/my/subscriptions",
+        subscription,
+        f"{subscription}/payment_method",
+        "/my/tickets",
+        ticket,
+        "/my/support",
+        "/my/support/new/incident",
+    ]
     paths = [prefix + path for path in NATIVE + ours]
     native = paths[: len(NATIVE)]
     latency = {path: measure(session, args.url, path, args.rounds) for path in paths}
+    creation = statistics.median(create_ticket(session, args.url, prefix) for _ in range(3))
     time.sleep(1)  # let the server flush its log
     queries = query_counts(args.log, set(paths))
+    created = query_counts(args.log, {f"{prefix}/my/support/new/service"}, "POST", "303")
     base_latency = statistics.mean(latency[p] for p in native)
     base_queries = statistics.mean(queries[p] for p in native)
 
@@ -76,6 +106,12 @@ def main():
             f"{path:<45} {queries[path]:>8} {queries[path] / base_queries:>6.2f} "
             f"{latency[path] * 1000:>10.1f} {latency[path] / base_latency:>6.2f}"
         )
+    (create_queries,) = created.values()
+    print(
+        f"{'POST ' + prefix + '/my/support/new/service':<45} {create_queries:>8} "
+        f"{create_queries / base_queries:>6.2f} {creation * 1000:>10.1f} "
+        f"{creation / base_latency:>6.2f}   (ticket creation, e-mail queued)"
+    )
 
 
 if __name__ == "__main__":
