@@ -132,17 +132,10 @@ class SaleSubscription(models.Model):
 
     def _get_portal_payment_tokens(self, partner):
         """Saved payment methods ``partner`` may choose for this subscription: its own and
-        its company's, as the native payment-method page lists them."""
+        its company's, found as the payment module finds them for a validation."""
         self.ensure_one()
+        Token = self.env["payment.token"].sudo()
         if partner.commercial_partner_id != self.partner_id.commercial_partner_id:
-            return self.env["payment.token"]
-        return (
-            self.env["payment.token"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "in", [partner.id, partner.commercial_partner_id.id]),
-                    ("company_id", "=", self.company_id.id),
-                ]
-            )
-        )
+            return Token
+        tokens = Token._get_available_tokens(None, partner.id, is_validation=True)
+        return tokens.filtered(lambda token: token.company_id == self.company_id)

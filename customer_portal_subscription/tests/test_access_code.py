@@ -54,19 +54,7 @@ class TestAccessCode(SubscriptionCaseMixin, TransactionCase):
         companies = self.env["res.partner"].create(
             [{"name": f"Customer {i}", "is_company": True} for i in range(150)]
         )
-        self.env["sale.subscription"].create(
-            [
-                {
-                    "partner_id": company.id,
-                    "template_id": self.template.id,
-                    "pricelist_id": self.pricelist.id,
-                    "sale_subscription_line_ids": [
-                        (0, 0, {"product_id": self.plans["4"].id, "product_uom_qty": 1})
-                    ],
-                }
-                for company in companies
-            ]
-        ).action_start_subscription()
+        self._start_subscriptions(companies, self.plans["4"])
         codes = companies.sudo().mapped("support_access_code")
         self.assertEqual(len(codes), 150)
         self.assertTrue(all(CODE_FORMAT.match(code) for code in codes))

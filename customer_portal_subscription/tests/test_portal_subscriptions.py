@@ -1,5 +1,4 @@
 import json
-import re
 from datetime import timedelta
 
 from odoo import fields
@@ -15,8 +14,7 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_subscription_data()
-        cls.company_a, cls.contact_a, cls.user_a = cls._customer("Alpha Transports", "alpha")
-        cls.company_b, cls.contact_b, cls.user_b = cls._customer("Beta Logistique", "beta")
+        cls._setup_two_customers()
         today = fields.Date.today()
         cls.sub_a = cls._subscription(
             cls.company_a, cls.licence, cls.plans["4"], date_start=today - timedelta(days=60)
@@ -57,9 +55,6 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
             for s in (self.sub_a, self.sub_a_renew, self.sub_a_closed, self.sub_a_draft, self.sub_b)
             if f">{s.name}<" in html
         }
-
-    def _csrf(self, html):
-        return re.search(r'csrf_token: "([^"]+)"', html).group(1)
 
     def _counters(self):
         response = self.url_open(
@@ -133,19 +128,7 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
         self.authenticate("gamma", "gamma")
         self.url_open("/my/subscriptions")  # warm the caches
         queries_one = self._count_queries("/my/subscriptions")
-        self.env["sale.subscription"].create(
-            [
-                {
-                    "partner_id": company.id,
-                    "template_id": self.template.id,
-                    "pricelist_id": self.pricelist.id,
-                    "sale_subscription_line_ids": [
-                        (0, 0, {"product_id": self.plans["4"].id, "product_uom_qty": 1})
-                    ],
-                }
-                for _ in range(49)
-            ]
-        ).action_start_subscription()
+        self._start_subscriptions([company] * 49, self.plans["4"])
         self.url_open("/my/subscriptions")
         self.env.invalidate_all()
         with self.assertQueryCount(queries_one):

@@ -17,7 +17,6 @@ from odoo.tools import consteq, email_normalize, plaintext2html
 from odoo.tools import groupby as groupbyelem
 
 FORM_KINDS = ("incident", "service")
-URGENCY_KEYS = ("none", "low", "serious", "critical")
 # Subjects at least this similar (0..1) to an open ticket's on the same product make the
 # form ask "is it the same problem?".
 DUPLICATE_SIMILARITY = 0.6
@@ -265,10 +264,18 @@ class TicketPortal(CustomerPortal):
                     continue
         return context
 
-    def _support_form_values(self, kind, kw, errors=None, pending=None, duplicate=None):
+    def _support_urgencies(self):
+        """(key, translated label) of the ticket's urgency field."""
+        field = request.env["helpdesk.ticket"]._fields["urgency"]
+        return field._description_selection(request.env)
+
+    def _support_form_values(
+        self, kind, kw, errors=None, pending=None, duplicate=None, context=None
+    ):
         values = self._prepare_portal_layout_values()
         user = request.env.user
-        context = self._support_form_context(kw)
+        if context is None:
+            context = self._support_form_context(kw)
         previous = context.get("previous_ticket_id")
         if previous and "subject" not in kw:
             kw = dict(
@@ -297,6 +304,7 @@ class TicketPortal(CustomerPortal):
                 "pending_attachments": pending or request.env["ir.attachment"],
                 "duplicate": duplicate,
                 "limits": request.env.company._portal_ticket_file_limits(),
+                "urgencies": self._support_urgencies(),
                 **context,
             }
         )
@@ -341,6 +349,7 @@ class TicketPortal(CustomerPortal):
         )
 
     def _support_submit(self, kind, kw):
+        context = self._support_form_context(kw)
         errors = {}
         if not request.validate_csrf(kw.get("csrf_token")):
             errors["form"] = request.env._(
@@ -353,7 +362,7 @@ class TicketPortal(CustomerPortal):
             errors["subject"] = request.env._("Give your request a subject.")
         if not description:
             errors["description"] = request.env._("Describe your request.")
-        if kind == "incident" and kw.get("urgency") not in URGENCY_KEYS:
+        if kind == "incident" and kw.get("urgency") not in dict(self._support_urgencies()):
             errors["urgency"] = request.env._("Choose the urgency of the incident.")
         department = request.env["customer.portal.department"]
         if kind == "administrative":
@@ -383,12 +392,12 @@ class TicketPortal(CustomerPortal):
 
         duplicate = None
         if not errors and kind in FORM_KINDS and not kw.get("confirm_new"):
-            duplicate = self._support_find_duplicate(subject, kw.get("product_id"))
+            duplicate = self._support_find_duplicate(subject, context.get("product"))
         if errors or duplicate:
-            values = self._support_form_values(kind, kw, errors, pending, duplicate)
+            values = self._support_form_values(kind, kw, errors, pending, duplicate, context)
             return request.render("customer_portal_tickets.portal_support_form", values)
 
-        ticket = self._support_create_ticket(kind, kw, subject, description, department)
+        ticket = self._support_create_ticket(kind, kw, subject, description, department, context)
         pending.sudo().write({"res_id": ticket.id})
         return request.redirect(f"/my/support/sent/{ticket.id}")
 
@@ -445,10 +454,10 @@ class TicketPortal(CustomerPortal):
             pending |= attachment
         return pending, [message for _name, message in errors]
 
-    def _support_find_duplicate(self, subject, product_id):
-        """An open ticket of the same company on the same product whose subject is close
-        to ``subject``, if any."""
-        if not (product_id and str(product_id).isdigit()):
+    def _support_find_duplicate(self, subject, product):
+        """An open ticket of the same company on ``product`` (one of the company's
+        supported software) whose subject is close to ``subject``, if any."""
+        if not product:
             return None
         company = request.env.user.partner_id.commercial_partner_id
         candidates = (
@@ -457,7 +466,7 @@ class TicketPortal(CustomerPortal):
             .search(
                 [
                     ("commercial_partner_id", "=", company.id),
-                    ("software_product_id", "=", int(product_id)),
+                    ("software_product_id", "=", product.id),
                     ("closed", "=", False),
                 ],
                 limit=50,
@@ -481,9 +490,8 @@ class TicketPortal(CustomerPortal):
             ).sudo()
         )
 
-    def _support_create_ticket(self, kind, kw, subject, description, department):
+    def _support_create_ticket(self, kind, kw, subject, description, department, context):
         user = request.env.user
-        context = self._support_form_context(kw)
         team = self._support_ticket_team(kind, department)
         values = {
             "name": subject,

@@ -1,5 +1,3 @@
-import re
-
 from odoo.addons.customer_portal_subscription.tests.common import SubscriptionCaseMixin
 from odoo.tests import HttpCase, tagged
 
@@ -13,8 +11,7 @@ class TestDocumentLinks(SubscriptionCaseMixin, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_subscription_data()
-        cls.company_a, cls.contact_a, cls.user_a = cls._customer("Alpha Transports", "alpha")
-        cls.company_b, cls.contact_b, cls.user_b = cls._customer("Beta Logistique", "beta")
+        cls._setup_two_customers()
         cls.order = cls.env["sale.order"].create(
             {
                 "partner_id": cls.company_a.id,
@@ -43,9 +40,6 @@ class TestDocumentLinks(SubscriptionCaseMixin, HttpCase):
             ("invoice_id", cls.invoice, ref("customer_portal_tickets.department_accounting")),
             ("subscription_id", cls.subscription, ref("customer_portal_tickets.department_sales")),
         ]
-
-    def _csrf(self, html):
-        return re.search(r'csrf_token: "([^"]+)"', html).group(1)
 
     def test_report_a_problem_from_each_document(self):
         self.authenticate("alpha", "alpha")

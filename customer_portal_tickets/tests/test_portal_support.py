@@ -25,8 +25,7 @@ class TestPortalSupport(SubscriptionCaseMixin, HttpCase):
         cls.other_software = cls.env["product.product"].create(
             {"name": "Tachograph Reader", "type": "service", "is_supported_software": True}
         )
-        cls.company_a, cls.contact_a, cls.user_a = cls._customer("Alpha Transports", "alpha")
-        cls.company_b, cls.contact_b, cls.user_b = cls._customer("Beta Logistique", "beta")
+        cls._setup_two_customers()
         cls._subscription(cls.company_a, cls.software, cls.plans["4"])
         cls._subscription(cls.company_b, cls.other_software)
         cls.order_b = cls.env["sale.order"].create(
@@ -45,8 +44,6 @@ class TestPortalSupport(SubscriptionCaseMixin, HttpCase):
         cls.Ticket = cls.env["helpdesk.ticket"]
 
     # helpers ---------------------------------------------------------------
-    def _csrf(self, html):
-        return re.search(r'csrf_token: "([^"]+)"', html).group(1)
 
     def _send(self, kind, data, files=None, csrf=True, query=""):
         url = f"/my/support/new/{kind}{query}"

@@ -1,5 +1,3 @@
-import re
-
 from odoo.addons.customer_portal_subscription.tests.common import SubscriptionCaseMixin
 from odoo.tests import HttpCase, new_test_user, tagged
 
@@ -19,8 +17,7 @@ class TestTicketAccess(SubscriptionCaseMixin, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_subscription_data()
-        cls.company_a, cls.contact_a, cls.user_a = cls._customer("Alpha Transports", "alpha")
-        cls.company_b, cls.contact_b, cls.user_b = cls._customer("Beta Logistique", "beta")
+        cls._setup_two_customers()
         Ticket = cls.env["helpdesk.ticket"]
         cls.ticket_a = Ticket.create(
             {"name": "Alpha ticket", "description": "x", "partner_id": cls.contact_a.id}
@@ -44,9 +41,6 @@ class TestTicketAccess(SubscriptionCaseMixin, HttpCase):
         cls.ticket_b.message_post(
             body="Beta private exchange", message_type="comment", subtype_xmlid="mail.mt_comment"
         )
-
-    def _csrf(self, url):
-        return re.search(r'csrf_token: "([^"]+)"', self.url_open(url).text).group(1)
 
     def test_another_companys_ticket_attachments_messages_and_tokens(self):
         self.authenticate("alpha", "alpha")
@@ -111,7 +105,7 @@ class TestTicketAccess(SubscriptionCaseMixin, HttpCase):
                 self.assertNotIn("o_support_form", html)
         self.url_open(
             "/my/support/new/service",
-            data={"csrf_token": self._csrf("/my"), "subject": "Forged", "description": "x"},
+            data={"csrf_token": self._page_csrf("/my"), "subject": "Forged", "description": "x"},
         )
         self.assertFalse(self.env["helpdesk.ticket"].search([("name", "=", "Forged")]))
         self.contact_a.portal_ticket_approved = True
@@ -125,7 +119,7 @@ class TestTicketAccess(SubscriptionCaseMixin, HttpCase):
         self.url_open(
             "/my/support/new/service",
             data={
-                "csrf_token": self._csrf("/my/support/new/service"),
+                "csrf_token": self._page_csrf("/my/support/new/service"),
                 "subject": f"Subject {payload}",
                 "description": f"Body {payload}",
             },

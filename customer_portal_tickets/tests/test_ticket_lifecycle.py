@@ -1,5 +1,4 @@
 import json
-import re
 from datetime import timedelta
 
 from odoo import fields
@@ -25,8 +24,7 @@ class TestTicketLifecycle(SubscriptionCaseMixin, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_subscription_data()
-        cls.company_a, cls.contact_a, cls.user_a = cls._customer("Alpha Transports", "alpha")
-        cls.company_b, cls.contact_b, cls.user_b = cls._customer("Beta Logistique", "beta")
+        cls._setup_two_customers()
         cls.team = cls.env.ref("customer_portal_tickets.team_technical")
         cls.done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         cls.in_progress = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
@@ -76,8 +74,7 @@ class TestTicketLifecycle(SubscriptionCaseMixin, HttpCase):
         ).json()
 
     def _upload(self, ticket, name, data):
-        page = self.url_open(f"/my/ticket/{ticket.id}").text
-        csrf = re.search(r'csrf_token: "([^"]+)"', page).group(1)
+        csrf = self._page_csrf(f"/my/ticket/{ticket.id}")
         return self.url_open(
             "/mail/attachment/upload",
             data={
@@ -90,9 +87,6 @@ class TestTicketLifecycle(SubscriptionCaseMixin, HttpCase):
 
     def _bodies(self, ticket):
         return " ".join(ticket.message_ids.mapped("body"))
-
-    def _csrf(self, url):
-        return re.search(r'csrf_token: "([^"]+)"', self.url_open(url).text).group(1)
 
     # messages --------------------------------------------------------------
     def test_customer_writes_on_an_open_ticket(self):
@@ -175,7 +169,7 @@ class TestTicketLifecycle(SubscriptionCaseMixin, HttpCase):
         url = f"/ticket/close?ticket_id={self.open_ticket.id}&stage_id={self.done.id}"
         self.url_open(url)  # a link (GET) changes nothing
         self.assertEqual(self.open_ticket.stage_id, self.in_progress)
-        csrf = self._csrf(f"/my/ticket/{self.open_ticket.id}")
+        csrf = self._page_csrf(f"/my/ticket/{self.open_ticket.id}")
         data = {
             "ticket_id": str(self.ticket_b.id),
             "stage_id": str(self.done.id),
@@ -198,7 +192,7 @@ class TestTicketLifecycle(SubscriptionCaseMixin, HttpCase):
         self.url_open(
             "/my/support/new/service",
             data={
-                "csrf_token": self._csrf(link),
+                "csrf_token": self._page_csrf(link),
                 "previous_ticket_id": str(self.resolved.id),
                 "subject": f"Follow-up of {self.resolved.number}",
                 "description": "Le problème revient",
@@ -211,7 +205,7 @@ class TestTicketLifecycle(SubscriptionCaseMixin, HttpCase):
 
     def test_reopen_window(self):
         self.authenticate("alpha", "alpha")
-        csrf = self._csrf(f"/my/ticket/{self.resolved.id}")
+        csrf = self._page_csrf(f"/my/ticket/{self.resolved.id}")
         self.assertNotIn("o_ticket_reopen", self.url_open(f"/my/ticket/{self.resolved.id}").text)
         self.url_open(f"/my/ticket/{self.resolved.id}/reopen", data={"csrf_token": csrf})
         self.assertTrue(self.resolved._is_locked_for_customers(), "0 days: never")
@@ -231,6 +225,6 @@ class TestTicketLifecycle(SubscriptionCaseMixin, HttpCase):
         self.env.company.portal_ticket_reopen_days = 3
         self.ticket_b.stage_id = self.done
         self.authenticate("alpha", "alpha")
-        csrf = self._csrf("/my")
+        csrf = self._page_csrf("/my")
         self.url_open(f"/my/ticket/{self.ticket_b.id}/reopen", data={"csrf_token": csrf})
         self.assertEqual(self.ticket_b.stage_id, self.done)
