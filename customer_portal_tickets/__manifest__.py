@@ -2,7 +2,7 @@
     "name": "Customer Portal: Helpdesk Tickets",
     "summary": "Portal helpdesk on top of helpdesk_mgmt: incident, service and "
     "administrative request forms, ticket list and follow-ups",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
     "author": "Customer Portal Support Suite",
@@ -19,6 +19,8 @@
         "security/customer_portal_tickets_groups.xml",
         "security/ir.model.access.csv",
         "data/helpdesk_data.xml",
+        "data/ir_cron.xml",
+        "data/mail_ticket_refused.xml",
         "views/customer_portal_department_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/document_ticket_views.xml",
@@ -35,6 +37,9 @@
         "demo/helpdesk_ticket_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "customer_portal_tickets/static/src/js/support_form.js",
+        ],
         "web.assets_tests": [
             "customer_portal_tickets/static/tests/tours/*.js",
         ],

@@ -1,1 +1,1 @@
-from . import portal
+from . import attachments, helpdesk_mgmt_routes, support_forms, ticket_list

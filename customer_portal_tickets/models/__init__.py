@@ -4,6 +4,7 @@ from . import (
     customer_portal_department,
     helpdesk_ticket,
     helpdesk_ticket_stage,
+    ir_http,
     product_template,
     res_company,
     res_config_settings,

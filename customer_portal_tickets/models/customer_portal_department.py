@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class CustomerPortalDepartment(models.Model):
@@ -32,3 +32,9 @@ class CustomerPortalDepartment(models.Model):
     for_subscriptions = fields.Boolean(
         string="Subscriptions", help="Preselected for requests about a subscription."
     )
+
+    @api.model
+    def _portal_available(self, company):
+        """The departments a customer of ``company`` may write to: active ones whose
+        team belongs to that company (or to none)."""
+        return self.sudo().search([("company_id", "in", [company.id, False])])

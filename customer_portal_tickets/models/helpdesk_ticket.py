@@ -1,8 +1,21 @@
+import base64
+import difflib
+import logging
+import re
 from datetime import timedelta
+
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.addons.customer_portal_subscription.models.product_template import STAR_LEVELS
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import email_normalize, html2plaintext, is_html_empty, plaintext2html
+from odoo.tools.mail import email_split_tuples
+
+from ..tools import file_policy
+from ..tools.text import clean_text
+
+_logger = logging.getLogger(__name__)
 
 TICKET_KINDS = [
     ("incident", "Incident"),
@@ -15,6 +28,23 @@ URGENCIES = [
     ("serious", "Serious"),
     ("critical", "Critical"),
 ]
+# Longest texts a customer may send, in characters (the forms say so before sending).
+SUBJECT_MAX = 200
+DESCRIPTION_MAX = 30000
+CONTACT_NAME_MAX = 200
+# Subjects at least this similar (0..1) to an open ticket's on the same product make the
+# form ask "is it the same problem?".
+DUPLICATE_SIMILARITY = 0.6
+# Files kept for a form sent back with an error are removed after this long unless the
+# ticket is created.
+PENDING_FILES_LIFETIME = timedelta(days=1)
+# Documents a customer may link a ticket to: each must be readable by the customer.
+CUSTOMER_LINKS = {
+    "previous_ticket_id": "helpdesk.ticket",
+    "sale_order_id": "sale.order",
+    "invoice_id": "account.move",
+    "subscription_id": "sale.subscription",
+}
 
 
 class HelpdeskTicket(models.Model):
@@ -117,59 +147,574 @@ class HelpdeskTicket(models.Model):
             self.env.cr.execute(query.format(ids=""))
         return [row[0] for row in self.env.cr.fetchall()]
 
+    # ------------------------------------------------------------------
+    # Creation: the same rules whatever the door
+    # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        Partner = self.env["res.partner"].sudo()
+        # A portal user creates tickets through our forms, its own e-mails (the mail
+        # gateway runs as the user whose address sent them) or any other way in; sudo
+        # does not change who the user is.
+        customer = self.env.user.partner_id if self.env.user.share else None
         for vals in vals_list:
-            if vals.get("partner_id") and "support_star_level" not in vals:
-                partner = Partner.browse(vals["partner_id"])
-                vals["support_star_level"] = partner.commercial_partner_id.support_star_level
-        return super().create(vals_list)
+            if customer:
+                self._prepare_customer_vals(vals, customer)
+            self._prepare_routing_vals(vals)
+        tickets = super().create(vals_list)
+        if customer:
+            tickets._customer_ticket_created()
+        return tickets
+
+    @api.model
+    def _prepare_routing_vals(self, vals):
+        """Team from the department, star level from the customer's company: set for
+        every ticket, whoever creates it."""
+        if vals.get("department_id") and not vals.get("team_id"):
+            department = self.env["customer.portal.department"].sudo().browse(vals["department_id"])
+            vals["team_id"] = department.team_id.id
+        if vals.get("partner_id") and "support_star_level" not in vals:
+            partner = self.env["res.partner"].sudo().browse(vals["partner_id"])
+            vals["support_star_level"] = partner.commercial_partner_id.support_star_level
+
+    @api.model
+    def _prepare_customer_vals(self, vals, partner):
+        """The values of a ticket ``partner`` (a portal user's contact) opens, cleaned
+        and checked: raises when a rule refuses it."""
+        for field in ("name", "partner_name", "partner_email"):
+            if field in vals:
+                vals[field] = clean_text(vals[field]).strip()
+        if "description" in vals:
+            vals["description"] = clean_text(vals["description"])
+        vals.update({"partner_id": partner.id, "user_id": False})
+        vals.setdefault("partner_name", partner.name)
+        vals.setdefault("partner_email", partner.email or "")
+        if not vals.get("team_id") and vals.get("ticket_kind") != "administrative":
+            vals["team_id"] = self._customer_default_team().id
+        if not vals.get("channel_id"):
+            vals["channel_id"] = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web").id
+        errors = self._customer_vals_errors(vals)
+        if errors:
+            raise ValidationError("\n".join(errors.values()))
+        self._check_customer_links(vals, partner)
+        self._check_customer_may_create(partner)
+
+    @api.model
+    def _customer_default_team(self):
+        """The team of the incidents and service requests customers open."""
+        return (
+            self.env.company.sudo().portal_ticket_team_id
+            or self.env.ref(
+                "customer_portal_tickets.team_technical", raise_if_not_found=False
+            ).sudo()
+            or self.env["helpdesk.ticket.team"]
+        )
+
+    @api.model
+    def _customer_vals_errors(self, vals):
+        """What is wrong with the values of a ticket a customer opens: a translated
+        message per field name, empty when all is well."""
+        errors = {}
+        name = vals.get("name") or ""
+        if not name.strip():
+            errors["name"] = self.env._("Give your request a subject.")
+        elif len(name) > SUBJECT_MAX:
+            errors["name"] = self.env._(
+                "The subject is %(length)s characters long; keep it under %(max)s.",
+                length=len(name),
+                max=SUBJECT_MAX,
+            )
+        description = html2plaintext(vals.get("description") or "").strip()
+        if not description:
+            errors["description"] = self.env._("Describe your request.")
+        elif len(description) > DESCRIPTION_MAX:
+            errors["description"] = self.env._(
+                "The description is %(length)s characters long; keep it under %(max)s and "
+                "attach longer texts (logs, exports) as files.",
+                length=len(description),
+                max=DESCRIPTION_MAX,
+            )
+        kind = vals.get("ticket_kind") or "service"
+        if kind == "incident" and vals.get("urgency") not in dict(URGENCIES):
+            errors["urgency"] = self.env._("Choose the urgency of the incident.")
+        if kind == "administrative":
+            Department = self.env["customer.portal.department"]
+            department = Department.sudo().browse(vals.get("department_id") or [])
+            if not department or department not in Department._portal_available(self.env.company):
+                errors["department_id"] = self.env._("Choose the department your request is for.")
+            contact_name = vals.get("partner_name") or ""
+            if not contact_name.strip():
+                errors["partner_name"] = self.env._("Give the name we should answer.")
+            elif len(contact_name) > CONTACT_NAME_MAX:
+                errors["partner_name"] = self.env._(
+                    "The name is %(length)s characters long; keep it under %(max)s.",
+                    length=len(contact_name),
+                    max=CONTACT_NAME_MAX,
+                )
+            email = vals.get("partner_email") or ""
+            if len(email) > 254 or not email_normalize(email):
+                errors["partner_email"] = self.env._(
+                    "This e-mail address is not valid: %(email)s", email=email[:254]
+                )
+        return errors
+
+    @api.model
+    def _customer_text_limits(self):
+        """Longest texts of the forms' inputs, for their ``maxlength``."""
+        return {
+            "subject": SUBJECT_MAX,
+            "description": DESCRIPTION_MAX,
+            "contact_name": CONTACT_NAME_MAX,
+            "contact_email": 254,
+        }
+
+    @api.model
+    def _check_customer_links(self, vals, partner):
+        """A customer links a ticket only to documents it may read and to software its
+        company has."""
+        for field, model in CUSTOMER_LINKS.items():
+            if vals.get(field):
+                record = self.env[model].sudo(False).browse(vals[field]).exists()
+                if not record or not record.has_access("read"):
+                    raise AccessError(self.env._("This document does not exist or is not yours."))
+        product_id = vals.get("software_product_id")
+        if product_id and product_id not in partner._portal_supported_software().ids:
+            raise AccessError(self.env._("Your company has no subscription to this software."))
 
     # ------------------------------------------------------------------
-    # Resolved tickets take no more messages from the customer
+    # Who may open a ticket, and how many an hour
+    # ------------------------------------------------------------------
+    @api.model
+    def _customer_refusal(self, partner, email=False, company=None):
+        """Why ``partner`` (or, when no contact has the address, ``email``) may not open
+        a ticket now, as a translated sentence; None when it may. Takes the lock that
+        makes the hourly count hold until the transaction ends."""
+        company = company or self.env.company
+        if partner and partner._is_support_staff():
+            return None
+        if partner and not partner._portal_ticket_may_open():
+            approvers = partner._portal_ticket_approvers()
+            if approvers:
+                return self.env._(
+                    "%(company)s has asked that only some of its contacts open tickets: "
+                    "please ask %(approvers)s to open this one for you.",
+                    company=partner.commercial_partner_id.name,
+                    approvers=", ".join(approvers.mapped("name")),
+                )
+            return self.env._(
+                "%(company)s has asked that only some of its contacts open tickets: please "
+                "ask the person in charge of support in your company to open this one.",
+                company=partner.commercial_partner_id.name,
+            )
+        if not partner and company.portal_ticket_unknown_senders == "refuse":
+            return self.env._(
+                "Your address %(email)s is not one of our customers' contacts, so your "
+                "message did not open a ticket. If you are a customer, write from the "
+                "address we know you by or open a ticket on your customer portal; otherwise "
+                "contact us at %(contact)s.",
+                email=email or "",
+                contact=company.email or company.name,
+            )
+        limit = company.portal_ticket_hourly_limit
+        if limit > 0 and self._customer_recent_count(partner, email) >= limit:
+            return self.env._(
+                "You have opened %(count)s tickets in the last hour, the most we accept. "
+                "Please wait a little, or add to one of your open tickets.",
+                count=limit,
+            )
+        return None
+
+    @api.model
+    def _check_customer_may_create(self, partner, email=False, company=None):
+        """Raise when ``partner`` (or ``email``) may not open a ticket now; otherwise
+        count the ticket about to be created in the hourly limit."""
+        refusal = self._customer_refusal(partner, email, company)
+        if refusal:
+            raise UserError(refusal)
+        counts = self._customer_recent_counts()
+        key = self._customer_lock_key(partner, email)
+        if key in counts:
+            counts[key] += 1
+
+    @api.model
+    def _customer_lock_key(self, partner, email):
+        return f"helpdesk.ticket/customer/{partner.id if partner else (email or '').lower()}"
+
+    @api.model
+    def _customer_recent_counts(self):
+        """Tickets opened in the last hour per customer, counted once per transaction
+        under its lock (and raised by each ticket created after)."""
+        return self.env.cr.precommit.data.setdefault("customer_portal_tickets.recent", {})
+
+    @api.model
+    def _customer_recent_count(self, partner, email=False):
+        """Tickets ``partner`` (or the address ``email``) opened in the last hour.
+
+        Count-then-create holds under concurrent requests: a transaction-level advisory
+        lock per customer makes them wait for each other, and the count reads the
+        committed tickets through a fresh snapshot (this transaction's snapshot may be
+        older than the commit it waited for) plus this transaction's own."""
+        counts = self._customer_recent_counts()
+        key = self._customer_lock_key(partner, email)
+        if key in counts:
+            return counts[key]
+        self.env.cr.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
+        self.flush_model(["partner_id", "partner_email"])
+        since = fields.Datetime.now() - timedelta(hours=1)
+        if partner:
+            query = "SELECT id FROM helpdesk_ticket WHERE create_date >= %s AND partner_id = %s"
+            params = [since, partner.id]
+        else:
+            query = """SELECT id FROM helpdesk_ticket WHERE create_date >= %s
+                       AND partner_id IS NULL AND lower(partner_email) LIKE %s"""
+            escaped = (email or "").lower().translate({ord(c): "\\" + c for c in "\\%_"})
+            params = [since, f"%{escaped}%"]
+        self.env.cr.execute(query, params)
+        ids = {row[0] for row in self.env.cr.fetchall()}
+        with self.env.registry.cursor() as fresh:
+            fresh.execute(query, params)
+            ids.update(row[0] for row in fresh.fetchall())
+        counts[key] = len(ids)
+        return counts[key]
+
+    def _customer_ticket_created(self):
+        """What follows a ticket a customer opened: the customer follows it and gets the
+        acknowledgment with its number."""
+        template = self.env.ref("customer_portal_tickets.mail_template_ticket_received")
+        for ticket in self.sudo():
+            if ticket.partner_id:
+                if ticket.partner_id._is_support_staff():
+                    continue
+                ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
+            elif not ticket.partner_email:
+                continue
+            template.send_mail(ticket.id)
+
+    # ------------------------------------------------------------------
+    # Portal forms
+    # ------------------------------------------------------------------
+    @api.model
+    def _create_from_portal(self, vals, files=(), pending=None):
+        """Create the ticket a portal user sent with its files: ``files`` are accepted
+        (name, bytes) pairs, ``pending`` attachments kept from an earlier try. Called
+        with sudo by the forms; ``create`` applies the customer rules."""
+        ticket = self.create(vals)
+        self._store_customer_files(files, ticket)
+        if pending:
+            pending.sudo().write({"res_id": ticket.id})
+        return ticket
+
+    @api.model
+    def _store_customer_files(self, files, ticket=None):
+        """Attachments of accepted files: on ``ticket``, or pending (unlinked, with an
+        access token) for a form sent back, until the ticket exists or they expire."""
+        Attachment = self.env["ir.attachment"].sudo()
+        attachments = Attachment
+        for name, data in files:
+            attachments |= Attachment.create(
+                {
+                    "name": name,
+                    "datas": base64.b64encode(data),
+                    "res_model": self._name,
+                    "res_id": ticket.id if ticket else 0,
+                }
+            )
+        if not ticket:
+            for attachment in attachments:
+                attachment.generate_access_token()
+        return attachments
+
+    @api.model
+    def _pending_customer_files(self, pairs):
+        """The pending attachments of a form sent back, given as (id, token) pairs:
+        only unlinked ticket files whose token matches."""
+        ids = [int(att_id) for att_id, _token in pairs if str(att_id).isdigit()]
+        tokens = dict(pairs)
+        attachments = self.env["ir.attachment"].sudo().browse(ids).exists()
+        return attachments.filtered(
+            lambda a: a.res_model == self._name
+            and not a.res_id
+            and a.access_token
+            and file_policy.tokens_match(a.access_token, tokens.get(str(a.id)))
+        )
+
+    @api.model
+    def _gc_pending_customer_files(self):
+        """Scheduled: remove the files of forms that were never sent again."""
+        since = fields.Datetime.now() - PENDING_FILES_LIFETIME
+        stale = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", [0, False]),
+                    ("create_date", "<", since),
+                ]
+            )
+        )
+        _logger.info("Removing %s pending ticket files older than a day", len(stale))
+        stale.unlink()
+
+    @api.model
+    def _find_duplicate(self, partner, subject, product):
+        """An open ticket of ``partner``'s company on ``product`` whose subject is close
+        to ``subject``, if any."""
+        if not product:
+            return self.browse()
+        candidates = self.sudo().search(
+            [
+                ("commercial_partner_id", "=", partner.commercial_partner_id.id),
+                ("software_product_id", "=", product.id),
+                ("closed", "=", False),
+            ],
+            limit=50,
+            order="create_date desc",
+        )
+        wanted = _normalize_subject(subject)
+        for ticket in candidates:
+            ratio = difflib.SequenceMatcher(None, wanted, _normalize_subject(ticket.name)).ratio()
+            if ratio >= DUPLICATE_SIMILARITY:
+                return ticket
+        return self.browse()
+
+    # ------------------------------------------------------------------
+    # Files customers attach, whatever the door
+    # ------------------------------------------------------------------
+    @api.model
+    def _check_customer_files(self, files, already=0, company=None):
+        """Check files a customer attaches: ``files`` is a list of (name, bytes);
+        ``already`` files were accepted before. Returns (name, message) for each refused
+        one."""
+        company = company or self.env.company
+        limits = company._portal_ticket_file_limits()
+        messages = {
+            "program": lambda name: self.env._("%(name)s: programs cannot be attached.", name=name),
+            "type": lambda name: self.env._(
+                "%(name)s: this type of file is not accepted. Accepted types: %(types)s.",
+                name=name,
+                types=", ".join(limits["extensions"]),
+            ),
+            "size": lambda name: self.env._(
+                "%(name)s is larger than %(size)s MB.", name=name, size=limits["max_size_mb"]
+            ),
+            "content": lambda name: self.env._(
+                "%(name)s: its content is not a .%(extension)s file.",
+                name=name,
+                extension=file_policy.extension_of(name),
+            ),
+            "count": lambda name: self.env._(
+                "%(name)s: at most %(count)s files can be attached.",
+                name=name,
+                count=limits["max_files"],
+            ),
+        }
+        errors = []
+        accepted = already
+        for name, data in files:
+            reason = file_policy.refusal_reason(
+                name, data, limits["extensions"], limits["max_bytes"]
+            )
+            if not reason and accepted >= limits["max_files"]:
+                reason = "count"
+            if reason:
+                errors.append((name, messages[reason](name)))
+            else:
+                accepted += 1
+        return errors
+
+    def _check_customer_upload(self, name, data):
+        """Why a customer may not add this file to this ticket's chatter, or None."""
+        self.ensure_one()
+        if self._is_locked_for_customers():
+            return self._locked_message()
+        errors = self._check_customer_files([(name, data)], company=self.company_id)
+        return errors[0][1] if errors else None
+
+    # ------------------------------------------------------------------
+    # Mail gateway
+    # ------------------------------------------------------------------
+    @api.model
+    def _mail_company(self, values):
+        team = self.env["helpdesk.ticket.team"].sudo().browse(values.get("team_id") or [])
+        return team.company_id or self.env.company
+
+    @api.model
+    def _routing_check_route(self, message, message_dict, route, raise_exception=True):
+        """A new ticket by e-mail follows the rules of the portal: a sender the rules
+        refuse gets a polite answer saying how to proceed, and no ticket."""
+        route = super()._routing_check_route(
+            message, message_dict, route, raise_exception=raise_exception
+        )
+        if not route or route[1]:
+            return route
+        email = email_normalize(message_dict.get("email_from") or "")
+        partner = self.env["res.partner"]._find_ticket_sender(email)
+        company = self._mail_company(route[2] or {})
+        lang = partner.lang or company.partner_id.lang or self.env.lang
+        refusal = self.with_context(lang=lang)._customer_refusal(partner, email, company)
+        if not refusal:
+            if partner:
+                message_dict["author_id"] = partner.id
+            return route
+        _logger.info(
+            "Mail gateway: no ticket for the message %s: %s",
+            message_dict.get("message_id"),
+            refusal,
+        )
+        self.with_context(lang=lang)._send_mail_refusal(message, message_dict, refusal, company)
+        return False
+
+    @api.model
+    def _send_mail_refusal(self, message, message_dict, reason, company):
+        """Answer an e-mail that opened no ticket, unless it was itself automatic."""
+        auto = (message.get("Auto-Submitted") or "no").strip().lower()
+        if auto != "no" or message_dict.get("is_bounce"):
+            return
+        body = self.env["ir.qweb"]._render(
+            "customer_portal_tickets.mail_ticket_refused",
+            {"reason": reason, "company": company, "message": message_dict},
+            minimal_qcontext=True,
+        )
+        self.env["mail.mail"].sudo().create(
+            {
+                "subject": self.env._(
+                    "Your message did not open a ticket: %(subject)s",
+                    subject=message_dict.get("subject") or "",
+                ),
+                "body_html": body,
+                "email_from": company.partner_id.email_formatted or company.email,
+                "email_to": message_dict.get("email_from"),
+                "references": message_dict.get("message_id"),
+                "headers": repr({"Auto-Submitted": "auto-replied"}),
+                "auto_delete": True,
+            }
+        )
+
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        """A ticket opened by e-mail: its contact found from the sender's address, the
+        same rules as the portal, the acknowledgment."""
+        values = dict(custom_values or {})
+        email = email_normalize(msg.get("email_from") or "")
+        partner = self.env["res.partner"]._find_ticket_sender(email)
+        customer_check = not self.env.user.share  # a portal user's is checked by create()
+        if customer_check:
+            # Reached with a refused sender only when the message was routed without an
+            # alias (no polite answer is possible there).
+            self._check_customer_may_create(partner, email, self._mail_company(values))
+        subject = clean_text(msg.get("subject")).strip() or self.env._("No Subject")
+        if len(subject) > SUBJECT_MAX:
+            subject = subject[: SUBJECT_MAX - 1] + "…"
+        body = clean_text(msg.get("body"))
+        text = html2plaintext(body) if not is_html_empty(body) else ""
+        if not text.strip():
+            body = plaintext2html(subject)
+        elif len(text) > DESCRIPTION_MAX:
+            body = plaintext2html(text[: DESCRIPTION_MAX - 1] + "…")
+        values.update(
+            {
+                "name": subject,
+                "description": body,
+                "partner_id": partner.id or False,
+                "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email").id,
+            }
+        )
+        if not partner:
+            names = email_split_tuples(msg.get("email_from") or "")
+            values["partner_name"] = (names[0][0] if names else "") or email
+        ticket = super().message_new(msg, custom_values=values)
+        if customer_check:
+            ticket._customer_ticket_created()
+        return ticket
+
+    # ------------------------------------------------------------------
+    # Messages: resolved tickets take none from customers; their files are checked
     # ------------------------------------------------------------------
     def _is_locked_for_customers(self):
-        """Whether customers may no longer write on this ticket: it is resolved."""
+        """Whether customers may no longer write on this ticket: its stage is closed
+        (resolved on the portal)."""
         self.ensure_one()
-        return self.portal_state == "resolved"
+        return self.stage_id.closed
 
     def _is_customer_message(self, kwargs):
-        """A message from the customer's side: posted by a portal or public user, or an
+        """A message from the customer's side: posted by a portal user (our own code
+        posting notes as the customer runs as superuser and posts no comments), or an
         e-mail received from someone who is not a staff user."""
-        if kwargs.get("message_type", "notification") not in ("comment", "email"):
-            return False
+        message_type = kwargs.get("message_type", "notification")
         if self.env.user.share:
-            return True
-        if self.env.context.get("from_alias"):
+            return not self.env.su or message_type in ("comment", "email")
+        if self.env.context.get("from_alias") and message_type in ("comment", "email"):
             author = self.env["res.partner"].browse(kwargs.get("author_id")).exists()
-            return not author.user_ids.filtered(lambda u: not u.share)
+            return not (author and author._is_support_staff())
         return False
 
     def message_post(self, **kwargs):
-        if len(self) == 1 and self._is_locked_for_customers() and self._is_customer_message(kwargs):
-            if self.env.context.get("from_alias"):
-                # An e-mail reply: the mail gateway gets no error, the sender a polite
-                # answer, and the ticket nothing.
-                self._send_locked_auto_reply(kwargs)
-                return self.env["mail.message"]
-            raise UserError(self._locked_message())
-        return super().message_post(**kwargs)
+        refused = []
+        if len(self) == 1 and self._is_customer_message(kwargs):
+            if self._is_locked_for_customers():
+                if self.env.context.get("from_alias"):
+                    # An e-mail reply: the mail gateway gets no error, the sender a
+                    # polite answer, and the ticket nothing.
+                    self._send_locked_auto_reply(kwargs)
+                    return self.env["mail.message"]
+                raise UserError(self._locked_message())
+            body = kwargs.get("body")
+            if body:
+                cleaned = clean_text(body)
+                kwargs["body"] = Markup(cleaned) if isinstance(body, Markup) else cleaned
+            if kwargs.get("attachments"):
+                kwargs["attachments"], refused = self._filter_customer_attachments(
+                    kwargs["attachments"]
+                )
+                if refused and not self.env.context.get("from_alias"):
+                    raise UserError("\n".join(message for _name, message in refused))
+        message = super().message_post(**kwargs)
+        if refused:
+            self._post_refused_files(refused)
+        return message
+
+    def _filter_customer_attachments(self, attachments):
+        """The (name, content[, info]) attachments of a customer's message that the file
+        rules accept, and (name, message) for the others."""
+        files = [
+            (name, content.encode() if isinstance(content, str) else content)
+            for name, content, *_info in attachments
+        ]
+        refused = self._check_customer_files(files, company=self.company_id)
+        names = {name for name, _message in refused}
+        kept = [attachment for attachment in attachments if attachment[0] not in names]
+        return kept, refused
+
+    def _post_refused_files(self, refused):
+        """Tell, on the ticket, which files of an e-mail were not added and why."""
+        body = Markup("<p>%s</p><ul>%s</ul>") % (
+            self.env._("These files of the e-mail were not added to the ticket:"),
+            Markup().join(Markup("<li>%s</li>") % message for _name, message in refused),
+        )
+        self.sudo().message_post(
+            body=body, message_type="notification", subtype_xmlid="mail.mt_comment"
+        )
 
     def _can_customer_reopen(self):
-        """Within the reopen window (days after closing, 0 = never) a resolved ticket can
-        be reopened by the customer."""
+        """Within the reopen window (days after closing, 0 = never) of the ticket's
+        company a resolved ticket can be reopened by the customer."""
         self.ensure_one()
-        days = (
-            self.company_id.portal_ticket_reopen_days or self.env.company.portal_ticket_reopen_days
-        )
+        days = (self.company_id or self.env.company).portal_ticket_reopen_days
         if not (self._is_locked_for_customers() and days > 0):
             return False
         closed = self.closed_date or self.last_stage_update
         return bool(closed) and fields.Datetime.now() - closed <= timedelta(days=days)
 
     def _reopen_by_customer(self, partner):
+        """Reopen the ticket for ``partner``; raises outside the reopen window."""
         self.ensure_one()
+        if not self._can_customer_reopen():
+            raise UserError(
+                self.env._(
+                    "Ticket %(number)s can no longer be reopened: create a follow-up ticket.",
+                    number=self.number,
+                )
+            )
         stage = self.team_id._get_applicable_stages().filtered(
             lambda s: s.portal_state == "in_progress"
         )[:1]
@@ -207,3 +752,7 @@ class HelpdeskTicket(models.Model):
             },
             email_layout_xmlid="mail.mail_notification_light",
         )
+
+
+def _normalize_subject(text):
+    return " ".join(re.findall(r"\w+", (text or "").lower()))

@@ -22,3 +22,6 @@ class ResConfigSettings(models.TransientModel):
     portal_ticket_reopen_days = fields.Integer(
         related="company_id.portal_ticket_reopen_days", readonly=False
     )
+    portal_ticket_unknown_senders = fields.Selection(
+        related="company_id.portal_ticket_unknown_senders", readonly=False
+    )

@@ -1,7 +1,9 @@
 from . import (
     test_document_links,
+    test_form_input,
     test_portal_support,
     test_portal_ticket_list,
     test_ticket_access,
     test_ticket_lifecycle,
+    test_ticket_rules,
 )

@@ -1,0 +1,179 @@
+from operator import itemgetter
+
+from odoo import http
+from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+from odoo.http import request
+from odoo.osv.expression import AND, OR
+from odoo.tools import groupby as groupbyelem
+
+from ..tools.text import clean_text
+
+# Longest search the list takes; longer ones are cut (the box says so).
+SEARCH_MAX = 200
+
+
+class TicketListPortal(CustomerPortalHelpdesk):
+    """The ticket list of helpdesk_mgmt with the filters, sortings, group-bys and searches
+    customers need. helpdesk_mgmt's sortings, group-bys and search inputs have hooks and
+    are extended; its filters (one per stage) have none, so the list route is overridden
+    and keeps helpdesk_mgmt's template."""
+
+    def _ticket_get_searchbar_sortings(self):
+        sortings = super()._ticket_get_searchbar_sortings()
+        sortings["name"]["label"] = request.env._("Subject")
+        sortings["number"] = {
+            "label": request.env._("Reference"),
+            "order": "number desc",
+            "sequence": 5,
+        }
+        return sortings
+
+    def _ticket_get_searchbar_filters(self):
+        open_domain = [("closed", "=", False)]
+        return {
+            "all": {"label": request.env._("All"), "domain": []},
+            "open": {"label": request.env._("Open"), "domain": open_domain},
+            "closed": {"label": request.env._("Closed"), "domain": [("closed", "=", True)]},
+            "assigned": {
+                "label": request.env._("Assigned"),
+                "domain": open_domain + [("user_id", "!=", False)],
+            },
+            "unassigned": {
+                "label": request.env._("Not yet assigned"),
+                "domain": open_domain + [("user_id", "=", False)],
+            },
+            "waiting": {
+                "label": request.env._("Waiting for my reply"),
+                "domain": open_domain + [("is_waiting_for_customer", "=", True)],
+            },
+        }
+
+    def _ticket_get_searchbar_groupby(self):
+        values = super()._ticket_get_searchbar_groupby()
+        values["kind"] = {"input": "kind", "label": request.env._("Kind"), "order": 4}
+        return dict(sorted(values.items(), key=lambda item: item[1]["order"]))
+
+    def _ticket_get_groupby_mapping(self):
+        return {**super()._ticket_get_groupby_mapping(), "kind": "ticket_kind"}
+
+    def _ticket_get_searchbar_inputs(self):
+        values = super()._ticket_get_searchbar_inputs()
+        values["name"]["label"] = request.env._("Search in Subject and Description")
+        values.update(
+            {
+                "message": {
+                    "input": "message",
+                    "label": request.env._("Search in Messages"),
+                    "order": 4,
+                },
+                "partner": {
+                    "input": "partner",
+                    "label": request.env._("Search in Created by"),
+                    "order": 5,
+                },
+                "stage": {"input": "stage", "label": request.env._("Search in Stage"), "order": 6},
+            }
+        )
+        return dict(sorted(values.items(), key=lambda item: item[1]["order"]))
+
+    def _ticket_get_search_domain(self, search_in, search):
+        domains = [super()._ticket_get_search_domain(search_in, search)]
+        if search_in in ("name", "all"):
+            domains.append([("description", "ilike", search)])
+        if search_in in ("stage", "all"):
+            domains.append([("stage_id.name", "ilike", search)])
+        if search_in in ("partner", "all"):
+            domains.append([("partner_id.name", "ilike", search)])
+        if search_in in ("message", "all"):
+            # Public messages only: a customer never finds a ticket by an internal note.
+            domains.append(
+                [
+                    (
+                        "message_ids",
+                        "any",
+                        [
+                            ("body", "ilike", search),
+                            ("message_type", "in", ("comment", "email")),
+                            ("subtype_id.internal", "=", False),
+                        ],
+                    )
+                ]
+            )
+        return OR(domains)
+
+    @http.route()
+    def portal_my_tickets(
+        self, page=1, sortby=None, filterby=None, search=None, search_in="all", groupby=None, **kw
+    ):
+        Ticket = request.env["helpdesk.ticket"]
+        if not Ticket.has_access("read"):
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        searchbar_sortings = dict(
+            sorted(self._ticket_get_searchbar_sortings().items(), key=lambda i: i[1]["sequence"])
+        )
+        searchbar_filters = self._ticket_get_searchbar_filters()
+        searchbar_groupby = self._ticket_get_searchbar_groupby()
+        searchbar_inputs = self._ticket_get_searchbar_inputs()
+        sortby = sortby if sortby in searchbar_sortings else "date"
+        filterby = filterby if filterby in searchbar_filters else "all"
+        groupby = groupby if groupby in searchbar_groupby else "none"
+        search_in = search_in if search_in in searchbar_inputs else "all"
+        # What the box holds is searched as typed, less control characters (PostgreSQL
+        # refuses NUL) and past a sensible length.
+        search = clean_text(search).strip()[:SEARCH_MAX] if search else search
+        page = int(page) if str(page).isdigit() else 1
+
+        visible = request.env["ir.rule"]._compute_domain(Ticket._name, "read")
+        domain = AND([searchbar_filters[filterby]["domain"], visible])
+        if search:
+            # Searched as superuser within the tickets the user may read: the customer
+            # can search its colleagues' names and the public messages of its tickets.
+            matching = Ticket.sudo()._search(
+                AND([visible, self._ticket_get_search_domain(search_in, search)])
+            )
+            domain = AND([domain, [("id", "in", matching)]])
+        pager = portal_pager(
+            url="/my/tickets",
+            url_args={
+                "sortby": sortby,
+                "filterby": filterby,
+                "groupby": groupby,
+                "search": search,
+                "search_in": search_in,
+            },
+            total=Ticket.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
+        order = self._ticket_get_order(searchbar_sortings[sortby]["order"], groupby)
+        tickets = Ticket.search(
+            domain, order=order, limit=self._items_per_page, offset=pager["offset"]
+        )
+        request.session["my_tickets_history"] = tickets.ids[:100]
+        group = self._ticket_get_groupby_mapping().get(groupby)
+        if group:
+            grouped_tickets = [
+                Ticket.concat(*g) for _k, g in groupbyelem(tickets, itemgetter(group))
+            ]
+        else:
+            grouped_tickets = [tickets] if tickets else []
+        values.update(
+            {
+                "grouped_tickets": grouped_tickets,
+                "page_name": "ticket",
+                "default_url": "/my/tickets",
+                "pager": pager,
+                "searchbar_sortings": searchbar_sortings,
+                "searchbar_groupby": searchbar_groupby,
+                "searchbar_inputs": searchbar_inputs,
+                "searchbar_filters": searchbar_filters,
+                "search_in": search_in,
+                "search": search,
+                "sortby": sortby,
+                "groupby": groupby,
+                "filterby": filterby,
+            }
+        )
+        return request.render("helpdesk_mgmt.portal_my_tickets", values)

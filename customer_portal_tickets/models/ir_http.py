@@ -1,0 +1,33 @@
+from odoo import models
+from odoo.http import request
+
+from ..tools.file_policy import CappedSpool
+
+
+class IrHttp(models.AbstractModel):
+    _inherit = "ir.http"
+
+    @classmethod
+    def _pre_dispatch(cls, rule, args):
+        result = super()._pre_dispatch(rule, args)
+        if rule.endpoint.routing.get("customer_files"):
+            cls._accept_customer_files()
+        return result
+
+    @classmethod
+    def _accept_customer_files(cls):
+        """Before the body of a route that takes customers' files is read: files up to
+        the company's maximum size reach the checks (Odoo's parser stops at 10 MB
+        otherwise), and each file is kept only up to just past that size, so a larger
+        one costs nothing and comes back with its message, the form intact."""
+        company = request.env.company
+        cap = company.portal_ticket_max_file_size * 1024 * 1024 + 1
+        limit = company._portal_ticket_body_limit()
+        httprequest = request.httprequest._HTTPRequest__wrapped
+        httprequest.max_content_length = limit
+        httprequest.max_form_memory_size = limit
+
+        def file_stream(total_content_length, content_type, filename=None, content_length=None):
+            return CappedSpool(cap)
+
+        httprequest._get_file_stream = file_stream

@@ -1,0 +1,302 @@
+"""One set of rules for every way a ticket comes in: the portal forms, the portal
+chatter, the mail gateway, XML-RPC, the backend. A test per rule and door."""
+
+import xmlrpc.client
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common import EXE, PNG, TicketCase
+
+
+@tagged("post_install", "-at_install")
+class TestTicketRules(TicketCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_a.portal_ticket_approved_only = True
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.approver = cls.env["res.partner"].create(
+            {
+                "name": "Marie Approuvée",
+                "parent_id": cls.company_a.id,
+                "email": "marie@x.example",
+                "portal_ticket_approved": True,
+                "lang": "fr_FR",
+            }
+        )
+        cls.walker = cls.env["res.partner"].create(
+            {"name": "Paul Passant", "parent_id": cls.company_a.id, "email": "paul@x.example"}
+        )
+        cls.env.company.write({"portal_ticket_hourly_limit": 2, "portal_ticket_max_file_size": 1})
+
+    def _created(self):
+        return self.Ticket.search([("partner_id.commercial_partner_id", "=", self.company_a.id)])
+
+    # approved contacts -------------------------------------------------------
+    def test_approved_contacts_by_portal_form(self):
+        self.authenticate("alpha", "alpha")  # alpha is not approved
+        response = self._send("service", self._incident())
+        self.assertIn("Marie Approuvée", response.text)
+        self.assertFalse(self._created())
+
+    def test_approved_contacts_by_model(self):
+        with self.assertRaisesRegex(UserError, "Marie Approuvée"):
+            self.Ticket.with_user(self.user_a).sudo().create(
+                {"name": "Sujet", "description": "<p>x</p>"}
+            )
+
+    def test_approved_contacts_by_mail_gateway(self):
+        self.walker.lang = "fr_FR"
+        self.assertFalse(self._receive("Paul Passant <paul@x.example>", "Carte vide"))
+        self.assertFalse(self._created())
+        refusal = self.env["mail.mail"].search([("email_to", "ilike", "paul@x.example")])
+        self.assertEqual(len(refusal), 1)
+        self.assertIn("n'a pas ouvert de ticket", refusal.subject)
+        self.assertIn("Marie Approuvée", refusal.body_html)
+
+        ticket_id = self._receive("Marie <marie@x.example>", "Carte vide")
+        ticket = self.Ticket.browse(ticket_id)
+        self.assertEqual(ticket.partner_id, self.approver)
+        self.assertEqual(ticket.support_star_level, "4")
+        self.assertEqual(ticket.team_id, self.team)
+        self.assertEqual(
+            ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+        )
+        self.assertIn(self.approver, ticket.message_partner_ids)
+        ack = self.env["mail.mail"].search([("subject", "ilike", ticket.number)])
+        self.assertIn(self.approver, ack.recipient_ids, "acknowledgment with the number")
+
+    def test_approved_contacts_by_xmlrpc(self):
+        with self.assertRaises(xmlrpc.client.Fault), mute_logger("odoo.http"):
+            self._xmlrpc("alpha", "helpdesk.ticket", "create", {"name": "RPC", "description": "x"})
+        self.assertFalse(self._created(), "portal users have no right to create tickets by RPC")
+
+    # hourly limit --------------------------------------------------------------
+    def test_hourly_limit_by_model(self):
+        portal_env = self.Ticket.with_user(self.user_b).sudo()
+        for number in range(2):
+            portal_env.create({"name": f"Sujet {number}", "description": "<p>x</p>"})
+        with self.assertRaisesRegex(UserError, "in the last hour"):
+            portal_env.create({"name": "Sujet 3", "description": "<p>x</p>"})
+        self.assertEqual(len(self._tickets(self.contact_b)), 2)
+
+    def test_hourly_limit_by_mail_gateway(self):
+        for number in range(3):
+            self._receive("Marie <marie@x.example>", f"Problème {number}", body=f"texte {number}")
+        self.assertEqual(len(self._tickets(self.approver)), 2)
+        refusal = self._refusals("marie@x.example")
+        self.assertEqual(len(refusal), 1)
+        self.assertIn("dernière heure", refusal.body_html, "in Marie's language")
+
+    def test_hourly_limit_counts_committed_tickets_of_other_transactions(self):
+        """The count reads what other transactions committed after this one began."""
+        partner = self.contact_b
+        self.assertEqual(self.Ticket._customer_recent_count(partner), 0)
+        self._ticket(partner)
+        self.env.cr.precommit.data.pop("customer_portal_tickets.recent", None)
+        self.assertEqual(self.Ticket._customer_recent_count(partner), 1)
+
+    # files ---------------------------------------------------------------------
+    def test_files_by_mail_gateway_are_dropped_and_listed(self):
+        ticket_id = self._receive(
+            "Marie <marie@x.example>",
+            "Capture",
+            attachments=[("screen.png", PNG), ("outil.exe", EXE), ("faux.pdf", EXE)],
+        )
+        ticket = self.Ticket.browse(ticket_id)
+        self.assertEqual(ticket.attachment_ids.mapped("name"), ["screen.png"])
+        self.assertIn("outil.exe: programs cannot be attached.", self._bodies(ticket))
+        self.assertIn("faux.pdf", self._bodies(ticket))
+
+    def test_files_of_an_email_reply_are_checked(self):
+        ticket = self._ticket(self.approver)
+        self.env["mail.thread"].message_process(
+            "helpdesk.ticket",
+            (
+                f"From: Marie <marie@x.example>\nTo: {ticket.number}@x.example\n"
+                f"Subject: Re: {ticket.number}\nMessage-ID: <reply-files@x.example>\n"
+                'MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n'
+                "--b\nContent-Type: text/plain\n\nVoici\n"
+                '--b\nContent-Type: application/octet-stream; name="x.exe"\n'
+                'Content-Disposition: attachment; filename="x.exe"\n'
+                "Content-Transfer-Encoding: base64\n\nTVqQAA==\n--b--\n"
+            ).encode(),
+            thread_id=ticket.id,
+        )
+        self.assertIn("Voici", self._bodies(ticket))
+        self.assertFalse(ticket.attachment_ids)
+        self.assertIn("x.exe: programs cannot be attached.", self._bodies(ticket))
+
+    def test_files_by_xmlrpc_message_post(self):
+        ticket = self._ticket(self.contact_b)
+        with self.assertRaises(xmlrpc.client.Fault) as caught, mute_logger("odoo.http"):
+            self._xmlrpc(
+                "beta",
+                "helpdesk.ticket",
+                "message_post",
+                [ticket.id],
+                body="voir pièce",
+                message_type="comment",
+                attachments=[["outil.exe", "MZ\x90"]],
+            )
+        self.assertIn("programs cannot be attached", caught.exception.faultString)
+        self.assertFalse(ticket.attachment_ids)
+
+    def test_files_by_chatter_upload(self):
+        ticket = self._ticket(self.contact_b)
+        self.authenticate("beta", "beta")
+        self.assertIn("programs cannot be attached", self._upload(ticket, "a.exe", EXE)["error"])
+        self.assertIn("larger than 1 MB", self._upload(ticket, "big.png", PNG * 20000)["error"])
+        self.assertNotIn("error", self._upload(ticket, "screen.png", PNG))
+
+    # resolved lock -------------------------------------------------------------
+    def test_resolved_lock_by_xmlrpc(self):
+        ticket = self._ticket(self.contact_b, stage="done")
+        with self.assertRaises(xmlrpc.client.Fault) as caught, mute_logger("odoo.http"):
+            self._xmlrpc(
+                "beta",
+                "helpdesk.ticket",
+                "message_post",
+                [ticket.id],
+                body="encore",
+                message_type="comment",
+            )
+        self.assertIn("is resolved", caught.exception.faultString)
+        self.assertNotIn("encore", self._bodies(ticket))
+
+    def test_a_new_closed_stage_locks(self):
+        stage = self.env["helpdesk.ticket.stage"].create(
+            {"name": "Clos sans suite", "closed": True}
+        )
+        self.assertEqual(stage.portal_state, "resolved", "closed means resolved for customers")
+        with self.assertRaises(ValidationError):
+            stage.portal_state = "in_progress"
+        ticket = self._ticket(self.contact_b)
+        ticket.stage_id = stage
+        self.authenticate("beta", "beta")
+        with mute_logger("odoo.http"):
+            self.assertIn("is resolved", str(self._post(ticket, "encore")))
+        self.assertNotIn("encore", self._bodies(ticket))
+        stage.closed = False
+        self.assertEqual(stage.portal_state, "in_progress")
+
+    # text --------------------------------------------------------------------------
+    def test_text_by_mail_gateway_is_cleaned_and_cut(self):
+        ticket = self.Ticket.browse(
+            self._receive("Marie <marie@x.example>", "Sujet " + "x" * 300, body="a\x00b")
+        )
+        self.assertEqual(len(ticket.name), 200)
+        self.assertNotIn("\x00", ticket.description)
+
+    def test_text_by_model(self):
+        portal_env = self.Ticket.with_user(self.user_b).sudo()
+        with self.assertRaisesRegex(ValidationError, "keep it under 200"):
+            portal_env.create({"name": "x" * 100_000, "description": "<p>x</p>"})
+        ticket = portal_env.create({"name": "a\x00b", "description": "<p>c\x00d</p>"})
+        self.assertEqual(ticket.name, "ab")
+        self.assertEqual(ticket.partner_id, self.contact_b, "always the portal user's contact")
+
+    # unknown senders -------------------------------------------------------------
+    def test_unknown_senders_follow_the_company_setting(self):
+        ticket = self.Ticket.browse(self._receive("Inconnu <inconnu@ailleurs.example>", "Devis"))
+        self.assertFalse(ticket.partner_id)
+        self.assertIn("inconnu@ailleurs.example", ticket.partner_email)
+        self.assertEqual(ticket.partner_name, "Inconnu")
+        self.assertTrue(self.env["mail.mail"].search([("subject", "ilike", ticket.number)]))
+
+        self.env.company.portal_ticket_unknown_senders = "refuse"
+        self.assertFalse(self._receive("Autre <autre@ailleurs.example>", "Devis"))
+        self.assertTrue(self._refusals("autre@ailleurs.example"))
+
+    def test_automatic_messages_get_no_answer(self):
+        self.env.company.portal_ticket_unknown_senders = "refuse"
+        self._receive(
+            "Robot <robot@ailleurs.example>", "Absent", headers="Auto-Submitted: auto-replied\n"
+        )
+        self.assertFalse(
+            self._refusals("robot@ailleurs.example"), "no answer to an automatic answer"
+        )
+        self._receive("Robot <robot@ailleurs.example>", "Devis")
+        self.assertEqual(len(self._refusals("robot@ailleurs.example")), 1)
+
+    # backend -------------------------------------------------------------------------
+    def test_backend_ticket_gets_routing_and_star_level(self):
+        technician = new_test_user(
+            self.env, login="tech", groups="helpdesk_mgmt.group_helpdesk_manager"
+        )
+        department = self.env.ref("customer_portal_tickets.department_accounting")
+        ticket = self.Ticket.with_user(technician).create(
+            {
+                "name": "Appel",
+                "description": "<p>au téléphone</p>",
+                "partner_id": self.walker.id,
+                "ticket_kind": "administrative",
+                "department_id": department.id,
+            }
+        )
+        self.assertEqual(ticket.team_id, department.team_id)
+        self.assertEqual(ticket.support_star_level, "4")
+
+    # departments ---------------------------------------------------------------------
+    def test_archived_or_foreign_departments_are_refused(self):
+        other_company = self.env["res.company"].create({"name": "Autre société"})
+        foreign_team = self.env["helpdesk.ticket.team"].create(
+            {"name": "Foreign", "company_id": other_company.id}
+        )
+        foreign = self.env["customer.portal.department"].create(
+            {"name": "Étranger", "team_id": foreign_team.id}
+        )
+        archived = self.env.ref("customer_portal_tickets.department_sales")
+        archived.active = False
+        self.authenticate("beta", "beta")
+        form = self.url_open("/my/support/new/administrative").text
+        self.assertNotIn("Étranger", form)
+        self.assertNotIn(f'value="{archived.id}"', form)
+        for department in (foreign, archived):
+            response = self._send(
+                "administrative",
+                {
+                    "department_id": str(department.id),
+                    "contact_name": "B",
+                    "contact_email": "beta@x.example",
+                    "subject": "Facture",
+                    "description": "Question",
+                },
+            )
+            self.assertIn("Choose the department", response.text)
+        self.assertFalse(self._tickets(self.contact_b))
+
+    # reopen window -----------------------------------------------------------------
+    def test_reopen_window_is_the_tickets_company(self):
+        other_company = self.env["res.company"].create({"name": "Autre société"})
+        other_company.portal_ticket_reopen_days = 0
+        self.env.company.portal_ticket_reopen_days = 30
+        ticket = self._ticket(self.contact_b, stage="done", company_id=other_company.id)
+        ticket.company_id = other_company
+        self.assertFalse(ticket._can_customer_reopen(), "0 days in its company: never")
+        with self.assertRaises(UserError):
+            ticket._reopen_by_customer(self.contact_b)
+        self.assertTrue(ticket.closed)
+
+    # pending files --------------------------------------------------------------
+    def test_pending_files_expire(self):
+        Attachment = self.env["ir.attachment"]
+        old, recent = self.Ticket._store_customer_files([("old.png", PNG), ("new.png", PNG)])
+        linked = self.Ticket._store_customer_files(
+            [("kept.png", PNG)], self._ticket(self.contact_b)
+        )
+        self.env.cr.execute(
+            "UPDATE ir_attachment SET create_date = %s WHERE id IN %s",
+            [fields.Datetime.now() - timedelta(days=2), (old.id, linked.id)],
+        )
+        Attachment.invalidate_model(["create_date"])
+        self.env.ref(
+            "customer_portal_tickets.ir_cron_gc_pending_customer_files"
+        ).method_direct_trigger()
+        self.assertFalse(old.exists())
+        self.assertTrue(recent.exists())
+        self.assertTrue(linked.exists())
