@@ -1,0 +1,133 @@
+"""Fifteen simultaneous ticket submissions by one customer, against a real Odoo server
+started for the test (with workers, then threaded): the hourly limit holds, every
+request gets an answer, none a server error."""
+
+import concurrent.futures
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+import requests
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.tests import new_test_user
+from odoo.tools import config
+
+LIMIT = 5
+SUBMISSIONS = 15
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _env(cr):
+    return api.Environment(cr, SUPERUSER_ID, {})
+
+
+@pytest.fixture
+def customer(server):
+    """A new customer with a portal login (its login is returned), committed so that
+    the server sees it; the company's hourly limit set to LIMIT, put back after."""
+    registry = odoo.modules.registry.Registry(config["db_name"])
+    login = f"concurrence-{server.rsplit(':', 1)[1]}"
+    with registry.cursor() as cr:
+        env = _env(cr)
+        company = env["res.partner"].create({"name": f"Concurrence {login}", "is_company": True})
+        contact = env["res.partner"].create(
+            {"name": "Camille Concurrence", "parent_id": company.id, "email": f"{login}@x.example"}
+        )
+        new_test_user(env, login=login, groups="base.group_portal", partner_id=contact.id)
+        previous = env.company.portal_ticket_hourly_limit
+        env.company.portal_ticket_hourly_limit = LIMIT
+        contact_id = contact.id
+    yield registry, contact_id, login
+    with registry.cursor() as cr:
+        _env(cr).company.portal_ticket_hourly_limit = previous
+
+
+@pytest.fixture(params=["--workers=4", "--workers=0"], ids=["workers", "threaded"])
+def server(request, tmp_path):
+    """An Odoo HTTP server of its own on the test database."""
+    port = _free_port()
+    odoo_bin = config["root_path"].rsplit("/", 1)[0] + "/odoo-bin"
+    process = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable, odoo_bin, "-c", config.rcfile, "-d", config["db_name"],
+            request.param, "--max-cron-threads=0", f"--http-port={port}",
+            f"--gevent-port={_free_port()}", "--logfile", str(tmp_path / "server.log"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url + "/web/login", timeout=5).status_code == 200:
+                break
+        except requests.ConnectionError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("the Odoo server did not start: " + (tmp_path / "server.log").read_text())
+    yield url
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def _logged_in(url, login):
+    session = requests.Session()
+    page = session.get(url + "/web/login", timeout=30).text
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    session.post(
+        url + "/web/login",
+        data={"login": login, "password": login, "csrf_token": csrf, "redirect": "/my"},
+        timeout=30,
+    )
+    return session
+
+
+def test_simultaneous_submissions_respect_the_hourly_limit(customer, server):
+    registry, contact_id, login = customer
+    session = _logged_in(server, login)
+    form = session.get(server + "/my/support/new/service", timeout=30).text
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+    start = threading.Barrier(SUBMISSIONS)
+
+    def submit(number):
+        own = requests.Session()
+        own.cookies.update(session.cookies)
+        start.wait()
+        return own.post(
+            server + "/my/support/new/service",
+            data={
+                "csrf_token": csrf,
+                "subject": f"Demande simultanée {number}",
+                "description": f"Envoyée en même temps que les autres ({number}).",
+            },
+            allow_redirects=False,
+            timeout=120,
+        )
+
+    with concurrent.futures.ThreadPoolExecutor(SUBMISSIONS) as pool:
+        responses = list(pool.map(submit, range(SUBMISSIONS)))
+
+    with registry.cursor() as cr:
+        stored = _env(cr)["helpdesk.ticket"].search_count([("partner_id", "=", contact_id)])
+    created = [r for r in responses if r.status_code == 303]
+    refused = [r for r in responses if r.status_code == 200 and "in the last hour" in r.text]
+    assert all(r.status_code < 500 for r in responses), [r.status_code for r in responses]
+    assert stored <= LIMIT, f"{stored} tickets stored with a limit of {LIMIT}"
+    assert stored == len(created) == LIMIT, "each stored ticket was answered as created"
+    assert len(created) + len(refused) == SUBMISSIONS, "every other request was told why"
