@@ -1,33 +1,15 @@
 import re
 
-from odoo.addons.customer_portal_subscription.tests.common import SubscriptionCaseMixin
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-PDF = b"%PDF-1.4\n%test\n"
-EXE = b"MZ\x90\x00" + b"\x00" * 64
+from .common import EXE, PDF, PNG, TicketCase
 
 
 @tagged("post_install", "-at_install")
-class TestPortalSupport(SubscriptionCaseMixin, HttpCase):
+class TestPortalSupport(TicketCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_subscription_data()
-        cls.software = cls.env["product.product"].create(
-            {
-                "name": "Fleet Manager",
-                "type": "service",
-                "is_supported_software": True,
-                "documentation_manual_url": "https://docs.example.com/manual",
-            }
-        )
-        cls.other_software = cls.env["product.product"].create(
-            {"name": "Tachograph Reader", "type": "service", "is_supported_software": True}
-        )
-        cls._setup_two_customers()
-        cls._subscription(cls.company_a, cls.software, cls.plans["4"])
-        cls._subscription(cls.company_b, cls.other_software)
         cls.order_b = cls.env["sale.order"].create(
             {
                 "partner_id": cls.company_b.id,
@@ -41,30 +23,6 @@ class TestPortalSupport(SubscriptionCaseMixin, HttpCase):
                 "portal_ticket_hourly_limit": 5,
             }
         )
-        cls.Ticket = cls.env["helpdesk.ticket"]
-
-    # helpers ---------------------------------------------------------------
-
-    def _send(self, kind, data, files=None, csrf=True, query=""):
-        url = f"/my/support/new/{kind}{query}"
-        form = self.url_open(url)
-        self.assertEqual(form.status_code, 200)
-        payload = dict(data)
-        if csrf:
-            payload["csrf_token"] = self._csrf(form.text)
-        return self.url_open(url, data=payload, files=files or [])
-
-    def _tickets(self, partner):
-        return self.Ticket.search([("partner_id", "=", partner.id)])
-
-    def _incident(self, **extra):
-        return {
-            "subject": "Les positions GPS ne remontent plus",
-            "description": "Depuis ce matin la carte est vide.\nDouze véhicules concernés.",
-            "urgency": "serious",
-            "product_id": str(self.software.id),
-            **extra,
-        }
 
     # support page ----------------------------------------------------------
     def test_support_page_lists_own_supported_software_only(self):

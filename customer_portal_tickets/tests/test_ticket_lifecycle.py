@@ -2,9 +2,10 @@ import json
 from datetime import timedelta
 
 from odoo import fields
-from odoo.addons.customer_portal_subscription.tests.common import SubscriptionCaseMixin
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
+
+from .common import TicketCase
 
 REPLY = """From: Contact of Alpha Transports <alpha@x.example>
 To: support@example.com
@@ -17,76 +18,24 @@ Finalement le problème revient.
 
 
 @tagged("post_install", "-at_install")
-class TestTicketLifecycle(SubscriptionCaseMixin, HttpCase):
+class TestTicketLifecycle(TicketCase):
     """Messages on open and resolved tickets, marking resolved, follow-ups, reopening."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_subscription_data()
-        cls._setup_two_customers()
-        cls.team = cls.env.ref("customer_portal_tickets.team_technical")
-        cls.done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        cls.in_progress = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
-        Ticket = cls.env["helpdesk.ticket"]
-        cls.open_ticket = Ticket.create(
-            {
-                "name": "Carte vide",
-                "description": "x",
-                "partner_id": cls.contact_a.id,
-                "team_id": cls.team.id,
-                "ticket_kind": "incident",
-                "urgency": "low",
-                "stage_id": cls.in_progress.id,
-            }
+        cls.done, cls.in_progress = cls.stages["done"], cls.stages["in_progress"]
+        cls.open_ticket = cls._ticket(
+            cls.contact_a, "Carte vide", ticket_kind="incident", urgency="low"
         )
-        cls.resolved = Ticket.create(
-            {
-                "name": "Export paie",
-                "description": "x",
-                "partner_id": cls.contact_a.id,
-                "team_id": cls.team.id,
-                "ticket_kind": "service",
-                "solution": "<p>Export configured in Settings</p>",
-            }
+        cls.resolved = cls._ticket(
+            cls.contact_a,
+            "Export paie",
+            ticket_kind="service",
+            solution="<p>Export configured in Settings</p>",
         )
         cls.resolved.stage_id = cls.done
-        cls.ticket_b = Ticket.create(
-            {"name": "Beta open", "description": "x", "partner_id": cls.contact_b.id}
-        )
-
-    def _post(self, ticket, body):
-        payload = {
-            "params": {
-                "thread_model": "helpdesk.ticket",
-                "thread_id": ticket.id,
-                "post_data": {
-                    "body": body,
-                    "message_type": "comment",
-                    "subtype_xmlid": "mail.mt_comment",
-                },
-            }
-        }
-        return self.url_open(
-            "/mail/message/post",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-        ).json()
-
-    def _upload(self, ticket, name, data):
-        csrf = self._page_csrf(f"/my/ticket/{ticket.id}")
-        return self.url_open(
-            "/mail/attachment/upload",
-            data={
-                "thread_id": str(ticket.id),
-                "thread_model": "helpdesk.ticket",
-                "csrf_token": csrf,
-            },
-            files=[("ufile", (name, data, "application/octet-stream"))],
-        ).json()
-
-    def _bodies(self, ticket):
-        return " ".join(ticket.message_ids.mapped("body"))
+        cls.ticket_b = cls._ticket(cls.contact_b, "Beta open")
 
     # messages --------------------------------------------------------------
     def test_customer_writes_on_an_open_ticket(self):
