@@ -1,5 +1,6 @@
 """The demo 4-star customer reports an incident with a screenshot and writes to the
-accounting department, in Chromium."""
+accounting department, in Chromium; a file over the size limit is refused by the
+browser before anything is sent."""
 
 from helpers import suite_case
 
@@ -39,3 +40,10 @@ class TestSupportTours(HttpCase):
         self.assertEqual(ticket.ticket_kind, "administrative")
         self.assertEqual(ticket.department_id, self.env.ref(TCK + "department_accounting"))
         self.assertEqual(ticket.team_id, self.env.ref(TCK + "team_accounting"))
+
+    def test_oversized_file_is_refused_in_the_browser(self):
+        before = self._last_id()
+        self.start_tour(
+            "/my/support/new/service", "customer_portal_oversized_file_tour", login="client4"
+        )
+        self.assertFalse(self._new_tickets(before), "nothing was sent")

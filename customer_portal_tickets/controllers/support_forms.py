@@ -221,8 +221,8 @@ class TicketPortal(CustomerPortal):
             if uploads
             else ""
         )
-        # Nothing is stored before the request is accepted: forged or stale forms and
-        # customers over their limit get the form back, and no file is written.
+        # Nothing is stored before the request is accepted: a forged or stale form gets
+        # the form back, and no file is written.
         if not request.validate_csrf(kw.get("csrf_token")):
             message = request.env._(
                 "Your session has expired or the form did not come from this page. "
@@ -230,11 +230,6 @@ class TicketPortal(CustomerPortal):
             )
             return self._support_render_form(
                 kind, form, context, errors={"form": message + files_lost}
-            )
-        refusal = Ticket._customer_refusal(partner.sudo())
-        if refusal:
-            return self._support_render_form(
-                kind, form, context, errors={"form": refusal + files_lost}
             )
 
         vals = self._support_ticket_vals(kind, form, context)
@@ -262,6 +257,13 @@ class TicketPortal(CustomerPortal):
         if not errors and kind in FORM_KINDS and not kw.get("confirm_new"):
             duplicate = Ticket._find_duplicate(partner, vals["name"], context.get("product"))
         if errors or duplicate:
+            # The form goes back: its accepted files are kept for the next try, unless
+            # the customer may not open a ticket now (then nothing is written).
+            refusal = Ticket._customer_refusal(partner.sudo())
+            if refusal:
+                return self._support_render_form(
+                    kind, form, context, errors={**errors, "form": refusal + files_lost}
+                )
             pending |= Ticket._store_customer_files(accepted)
             return self._support_render_form(
                 kind, form, context, errors=errors, pending=pending, duplicate=duplicate or None
@@ -270,9 +272,12 @@ class TicketPortal(CustomerPortal):
             with request.env.cr.savepoint():
                 ticket = Ticket._create_from_portal(vals, accepted, pending)
         except (UserError, AccessError) as error:
-            # A rule the checks above did not see (a document or product no longer
-            # the customer's): the form comes back with the model's message.
-            return self._support_render_form(kind, form, context, errors={"form": str(error)})
+            # A rule of the model refused it (approved contacts, hourly limit, a document
+            # no longer the customer's): the form comes back with its message, and no
+            # file was written.
+            return self._support_render_form(
+                kind, form, context, errors={"form": str(error) + files_lost}
+            )
         return request.redirect(f"/my/support/sent/{ticket.id}")
 
     @http.route(["/my/ticket/<int:ticket_id>/reopen"], type="http", auth="user", methods=["POST"])

@@ -289,7 +289,8 @@ class HelpdeskTicket(models.Model):
         a ticket now, as a translated sentence; None when it may. Takes the lock that
         makes the hourly count hold until the transaction ends."""
         company = company or self.env.company
-        if partner and partner._is_support_staff():
+        if partner and not self.env.user.share and partner._is_support_staff():
+            # Our own people write to the helpdesk too (the mail gateway).
             return None
         if partner and not partner._portal_ticket_may_open():
             approvers = partner._portal_ticket_approvers()

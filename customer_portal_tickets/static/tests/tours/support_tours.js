@@ -98,3 +98,63 @@ registry.category("web_tour.tours").add("customer_portal_administrative_tour", {
         },
     ],
 });
+
+// A file over the size limit is refused in the browser, before anything is sent: the
+// message shows, the form stays with what was typed.
+registry.category("web_tour.tours").add("customer_portal_oversized_file_tour", {
+    url: "/my/support/new/service",
+    steps: () => [
+        {
+            content: "Subject",
+            trigger: "input#subject",
+            run: "edit Export des temps de conduite",
+        },
+        {
+            content: "Description",
+            trigger: "textarea#description",
+            run: "edit Le fichier joint est trop gros.",
+        },
+        {
+            content: "Choose a file one byte over the limit",
+            trigger: "form.o_support_form input#attachments",
+            run() {
+                const form = this.anchor.closest("form");
+                const size = parseInt(form.dataset.maxBytes, 10) + 1;
+                const bytes = new Uint8Array(size);
+                bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+                const transfer = new DataTransfer();
+                transfer.items.add(new File([bytes], "export.png", {type: "image/png"}));
+                this.anchor.files = transfer.files;
+                this.anchor.dispatchEvent(new Event("change", {bubbles: true}));
+            },
+        },
+        {
+            content: "The browser says the file is too large",
+            trigger: ".o_support_file_errors div:contains(export.png)",
+        },
+        {
+            content: "Send anyway (a mark on the page tells whether it was reloaded)",
+            trigger: "button.o_support_submit",
+            run() {
+                window.oversizedFileNotSent = true;
+                this.anchor.click();
+            },
+        },
+        {
+            content: "Nothing was sent: the same page, with what was typed",
+            trigger: ".o_support_file_errors div:contains(export.png)",
+            run() {
+                if (!window.oversizedFileNotSent) {
+                    throw new Error("the form was sent to the server");
+                }
+                const subject = document.querySelector("input#subject").value;
+                if (subject !== "Export des temps de conduite") {
+                    throw new Error(`the subject was lost: "${subject}"`);
+                }
+                if (!document.querySelector("input#attachments").classList.contains("is-invalid")) {
+                    throw new Error("the file input is not marked invalid");
+                }
+            },
+        },
+    ],
+});
