@@ -160,3 +160,18 @@ class TestFormInput(TicketCase):
                         self.assertNotIn("Internal Server Error", response.text)
                         get = self.url_open(f"/my/support/new/{kind}?{field}=%00")
                         self.assertEqual(get.status_code, 200)
+
+    # cost ------------------------------------------------------------------------------
+    def test_ticket_creation_query_count(self):
+        """Creating a ticket from the form, acknowledgment queued, costs a fixed number of
+        queries (the second one: the first warms the caches)."""
+        url = "/my/support/new/service"
+        for number in range(2):
+            data = {
+                "csrf_token": self._page_csrf(url),
+                "subject": f"Demande {number}",
+                "description": "Texte",
+            }
+            with self.assertQueryCount(42 if number else 999):
+                response = self.url_open(url, data=data, allow_redirects=False)
+            self.assertEqual(response.status_code, 303)
