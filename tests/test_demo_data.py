@@ -1,7 +1,8 @@
 """The demo builder (the addons' demo data) gives a portal worth exploring: the vendor,
 three customers at 3, 4 and 5 stars with French portal logins, subscriptions (one to
 renew, one closed), quotes in every state, orders, invoices paid / due soon / overdue,
-tickets in every stage, and the staff logins README.md prints."""
+tickets in every stage, remote sessions (one pending, one ended), and the staff logins
+README.md prints."""
 
 from datetime import timedelta
 
@@ -124,3 +125,17 @@ class TestDemoData(TransactionCase):
         for level, customer in self.customers.items():
             subscription = customer.subscription_ids.filtered("in_progress")
             self.assertTrue(subscription._get_portal_invoices(), f"{level} stars: no invoice")
+
+    def test_remote_sessions(self):
+        dubois = self.customers["4"]
+        sessions = self.env["customer.portal.remote.session"].search(
+            [("partner_id", "=", dubois.id)]
+        )
+        pending = sessions.filtered(lambda s: s.state == "requested")
+        self.assertEqual(pending.tool, "anydesk")
+        self.assertFalse(pending.ticket_id.closed, "on an open ticket")
+        self.assertTrue(pending.session_code and pending.expiry_date > fields.Datetime.now())
+        past = sessions.filtered(lambda s: s.state == "ended")
+        self.assertEqual(past.tool, "teamviewer")
+        self.assertTrue(past.ticket_id.closed, "on a resolved ticket")
+        self.assertFalse(past.session_code, "an ended session keeps no ID")

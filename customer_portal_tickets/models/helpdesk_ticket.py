@@ -13,6 +13,7 @@ from odoo.tools import email_normalize, html2plaintext, is_html_empty, plaintext
 from odoo.tools.mail import email_split_tuples
 
 from ..tools import file_policy
+from ..tools.locked_count import count_under_lock
 from ..tools.text import clean_text
 
 _logger = logging.getLogger(__name__)
@@ -348,17 +349,12 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _customer_recent_count(self, partner, email=False):
-        """Tickets ``partner`` (or the address ``email``) opened in the last hour.
-
-        Count-then-create holds under concurrent requests: a transaction-level advisory
-        lock per customer makes them wait for each other, and the count reads the
-        committed tickets through a fresh snapshot (this transaction's snapshot may be
-        older than the commit it waited for) plus this transaction's own."""
+        """Tickets ``partner`` (or the address ``email``) opened in the last hour, counted
+        under the customer's lock (``count_under_lock``) once per transaction."""
         counts = self._customer_recent_counts()
         key = self._customer_lock_key(partner, email)
         if key in counts:
             return counts[key]
-        self.env.cr.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
         self.flush_model(["partner_id", "partner_email"])
         since = fields.Datetime.now() - timedelta(hours=1)
         if partner:
@@ -369,12 +365,7 @@ class HelpdeskTicket(models.Model):
                        AND partner_id IS NULL AND lower(partner_email) LIKE %s"""
             escaped = (email or "").lower().translate({ord(c): "\\" + c for c in "\\%_"})
             params = [since, f"%{escaped}%"]
-        self.env.cr.execute(query, params)
-        ids = {row[0] for row in self.env.cr.fetchall()}
-        with self.env.registry.cursor() as fresh:
-            fresh.execute(query, params)
-            ids.update(row[0] for row in fresh.fetchall())
-        counts[key] = len(ids)
+        counts[key] = count_under_lock(self.env, key, query, params)
         return counts[key]
 
     def _customer_ticket_created(self):

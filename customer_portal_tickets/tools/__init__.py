@@ -1,1 +1,1 @@
-from . import file_policy, text
+from . import file_policy, locked_count, text

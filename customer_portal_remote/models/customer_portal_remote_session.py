@@ -1,0 +1,129 @@
+import logging
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools.remote_ids import TOOLS, connect_url
+
+_logger = logging.getLogger(__name__)
+
+STATES = [
+    ("requested", "Requested"),
+    ("connected", "Connected"),
+    ("ended", "Ended"),
+    ("expired", "Expired"),
+]
+SUPPORT = "helpdesk_mgmt.group_helpdesk_user"
+
+
+class CustomerPortalRemoteSession(models.Model):
+    """A remote-maintenance session a customer handed over on a ticket: the tool and the
+    session ID, with the customer's consent. Never a password: the customer reads it out
+    on the phone. The ID is erased when the session ends or expires."""
+
+    _name = "customer.portal.remote.session"
+    _description = "Remote Maintenance Session"
+    _order = "create_date desc, id desc"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True, readonly=True
+    )
+    ticket_number = fields.Char(related="ticket_id.number", string="Ticket Number")
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True)
+    partner_id = fields.Many2one(
+        related="ticket_id.commercial_partner_id", store=True, string="Customer", index=True
+    )
+    tool = fields.Selection(TOOLS, required=True, readonly=True)
+    session_code = fields.Char(
+        string="Session ID",
+        groups=SUPPORT,
+        copy=False,
+        readonly=True,
+        help="The ID the customer's tool shows. Erased when the session ends or expires.",
+    )
+    consent_partner_id = fields.Many2one(
+        "res.partner", string="Consent Given By", readonly=True, ondelete="restrict"
+    )
+    consent_date = fields.Datetime(string="Consent Given On", readonly=True)
+    consent_ip = fields.Char(string="Consent Given From", groups=SUPPORT, readonly=True)
+    state = fields.Selection(STATES, default="requested", required=True, readonly=True)
+    expiry_date = fields.Datetime(string="Expires On", readonly=True)
+    connected_user_id = fields.Many2one("res.users", string="Technician", readonly=True)
+    connected_date = fields.Datetime(string="Connected On", readonly=True)
+    ended_date = fields.Datetime(string="Ended On", readonly=True)
+    connect_url = fields.Char(compute="_compute_connect_url", groups=SUPPORT)
+
+    @api.depends("tool", "session_code", "company_id")
+    def _compute_connect_url(self):
+        for session in self:
+            company = session.company_id or self.env.company
+            pattern = company[f"remote_{session.tool}_connect_pattern"] if session.tool else ""
+            session.connect_url = (
+                connect_url(pattern, session.session_code) if session.session_code else False
+            )
+
+    @api.depends("tool", "ticket_id.number")
+    def _compute_display_name(self):
+        tools = dict(TOOLS)
+        for session in self:
+            session.display_name = f"{tools.get(session.tool, '')} · {session.ticket_id.number}"
+
+    def _is_open(self):
+        self.ensure_one()
+        return self.state in ("requested", "connected") and bool(self.sudo().session_code)
+
+    def action_connect(self):
+        """Open the session in the technician's tool, and say so on the ticket (never
+        the ID)."""
+        self.ensure_one()
+        if not self._is_open():
+            raise UserError(
+                self.env._("This session has ended or expired: ask the customer for a new ID.")
+            )
+        url = self.connect_url
+        self.write(
+            {
+                "state": "connected",
+                "connected_user_id": self.env.user.id,
+                "connected_date": fields.Datetime.now(),
+            }
+        )
+        self.ticket_id.message_post(
+            body=self.env._(
+                "%(user)s connected to the customer's computer with %(tool)s.",
+                user=self.env.user.name,
+                tool=dict(TOOLS)[self.tool],
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        self.ticket_id._remote_session_started()
+        return {"type": "ir.actions.act_url", "url": url, "target": "self"}
+
+    def action_end(self):
+        """Close the session: its ID is erased."""
+        for session in self.filtered(lambda s: s.state in ("requested", "connected")):
+            session.sudo().write(
+                {"state": "ended", "ended_date": fields.Datetime.now(), "session_code": False}
+            )
+            session.ticket_id.message_post(
+                body=self.env._(
+                    "%(user)s ended the remote session (%(tool)s).",
+                    user=self.env.user.name,
+                    tool=dict(TOOLS)[session.tool],
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    @api.model
+    def _cron_expire_sessions(self):
+        """Scheduled: erase the IDs of sessions past their expiry; a session never
+        connected to becomes expired."""
+        stale = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("expiry_date", "<", fields.Datetime.now()), ("session_code", "!=", False)])
+        )
+        stale.filtered(lambda s: s.state == "requested").write({"state": "expired"})
+        stale.write({"session_code": False})
+        _logger.info("Remote sessions: %s session IDs erased after expiry", len(stale))
