@@ -11,9 +11,9 @@ from helpers import suite_case
 from odoo.tests import HttpCase
 from odoo.tools import mute_logger
 
-VALUES = ("\x00", "a\x00b\x01c", "x" * 100_000, "9" * 30)
+VALUES = ("\x00", "a\x00b\x01c", "x" * 100_000, "9" * 30, "²", "١٢")
 # Servers refuse request lines over 64 kB (nginx over 8 kB): a URL carries less.
-URL_VALUES = ("\x00", "a\x00b\x01c", "x" * 8_000, "9" * 30)
+URL_VALUES = ("\x00", "a\x00b\x01c", "x" * 8_000, "9" * 30, "²", "١٢")
 
 
 @suite_case("post_install")
@@ -47,7 +47,7 @@ class TestHostileInput(HttpCase):
             ("GET", "/my/subscriptions/page/2", ["sortby", "filterby"]),
             ("GET", f"/my/subscriptions/{sub}", ["access_token", "report_type", "download"]),
             ("GET", f"/my/subscriptions/{sub}/payment_method", ["access_token", "token_id"]),
-            ("POST", f"/my/subscriptions/{sub}/payment_method", ["token_id", "csrf_token"]),
+            ("POST", f"/my/subscriptions/{sub}/payment_method", ["payment_token_id", "csrf_token"]),
             (
                 "GET",
                 "/my/tickets",
@@ -60,6 +60,7 @@ class TestHostileInput(HttpCase):
             ("GET", f"/my/support/sent/{ticket}", ["x"]),
             ("POST", f"/my/ticket/{ticket}/reopen", ["csrf_token"]),
             ("POST", "/ticket/close", ["ticket_id", "stage_id"]),
+            ("POST", "/my/support/new/service", ["pending_attachment_id", "product_id"]),
             ("GET", "/new/ticket", ["category"]),
             ("POST", "/submitted/ticket", ["subject", "description"]),
         ]

@@ -4,6 +4,8 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+from ..tools.params import to_id, to_page
+
 
 class SubscriptionPortal(CustomerPortal):
     """Subscriptions on the portal (/my/subscriptions) and the star programme's
@@ -95,7 +97,7 @@ class SubscriptionPortal(CustomerPortal):
             url="/my/subscriptions",
             url_args={"sortby": sortby, "filterby": filterby},
             total=Subscription.search_count(domain),
-            page=page,
+            page=to_page(page),
             step=self._items_per_page,
         )
         subscriptions = Subscription.search(
@@ -228,8 +230,7 @@ class SubscriptionPortal(CustomerPortal):
                     else f"/my/subscriptions/{subscription_sudo.id}?payment_method_saved=1"
                 )
             values["error_message"] = error
-            posted_id = post.get("payment_token_id", "")
-            values["selected_token_id"] = int(posted_id) if posted_id.isdigit() else False
+            values["selected_token_id"] = to_id(post.get("payment_token_id")) or False
         return request.render(
             "customer_portal_subscription.portal_subscription_payment_method", values
         )

@@ -1,4 +1,5 @@
 from odoo import http
+from odoo.addons.customer_portal_subscription.tools.params import to_id
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
@@ -19,12 +20,6 @@ FIELD_INPUTS = {
     "partner_email": "contact_email",
 }
 TEXT_INPUTS = tuple(FIELD_INPUTS.values())
-
-
-def _to_id(value):
-    """A database id from a form value, or None."""
-    value = str(value or "")
-    return int(value) if value.isdigit() and len(value) < 10 else None
 
 
 class TicketPortal(CustomerPortal):
@@ -74,12 +69,12 @@ class TicketPortal(CustomerPortal):
         """Product and documents the form is about, each checked against the user's
         rights; what is not the user's is dropped."""
         context = {}
-        product_id = _to_id(kw.get("product_id"))
+        product_id = to_id(kw.get("product_id"))
         if product_id:
             products = request.env.user.partner_id.sudo()._portal_supported_software()
             context["product"] = products.filtered(lambda p: p.id == product_id)
         for key, model in CUSTOMER_LINKS.items():
-            document_id = _to_id(kw.get(key))
+            document_id = to_id(kw.get(key))
             if document_id:
                 try:
                     context[key] = self._document_check_access(model, document_id)
@@ -167,7 +162,7 @@ class TicketPortal(CustomerPortal):
         website=True,
         methods=["GET", "POST"],
         csrf=False,  # checked in _support_submit, to answer with the form and a message
-        customer_files=True,  # files up to the company's size reach the checks
+        customer_files="cut",  # files past the company's size are cut while read
     )
     def portal_support_form(self, kind, **kw):
         if kind not in KINDS:
@@ -195,7 +190,7 @@ class TicketPortal(CustomerPortal):
             email = form.get("contact_email", "").strip()
             vals.update(
                 {
-                    "department_id": _to_id(form.get("department_id")) or False,
+                    "department_id": to_id(form.get("department_id")) or False,
                     "partner_name": form.get("contact_name", "").strip(),
                     "partner_email": email_normalize(email) or email,
                 }
@@ -264,7 +259,16 @@ class TicketPortal(CustomerPortal):
                 return self._support_render_form(
                     kind, form, context, errors={**errors, "form": refusal + files_lost}
                 )
-            pending |= Ticket._store_customer_files(accepted)
+            kept = Ticket._store_customer_files(accepted)
+            if len(kept) < len(accepted):
+                errors.setdefault("attachments", []).append(
+                    request.env._(
+                        "You have many files waiting in forms not sent yet: the files you "
+                        "just chose were not kept. Send your request, then add them to the "
+                        "ticket."
+                    )
+                )
+            pending |= kept
             return self._support_render_form(
                 kind, form, context, errors=errors, pending=pending, duplicate=duplicate or None
             )

@@ -1,6 +1,7 @@
 from operator import itemgetter
 
 from odoo import http
+from odoo.addons.customer_portal_subscription.tools.params import to_page
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.http import request
@@ -96,6 +97,7 @@ class TicketListPortal(CustomerPortalHelpdesk):
                             ("body", "ilike", search),
                             ("message_type", "in", ("comment", "email")),
                             ("subtype_id.internal", "=", False),
+                            ("is_internal", "=", False),
                         ],
                     )
                 ]
@@ -123,7 +125,7 @@ class TicketListPortal(CustomerPortalHelpdesk):
         # What the box holds is searched as typed, less control characters (PostgreSQL
         # refuses NUL) and past a sensible length.
         search = clean_text(search).strip()[:SEARCH_MAX] if search else search
-        page = int(page) if str(page).isdigit() else 1
+        page = to_page(page)
 
         visible = request.env["ir.rule"]._compute_domain(Ticket._name, "read")
         domain = AND([searchbar_filters[filterby]["domain"], visible])

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.addons.customer_portal_subscription.models.product_template import STAR_LEVELS
+from odoo.addons.customer_portal_subscription.tools.params import to_id
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import email_normalize, html2plaintext, is_html_empty, plaintext2html
 from odoo.tools.mail import email_split_tuples
@@ -398,9 +399,13 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _store_customer_files(self, files, ticket=None):
         """Attachments of accepted files: on ``ticket``, or pending (unlinked, with an
-        access token) for a form sent back, until the ticket exists or they expire."""
+        access token) for a form sent back, until the ticket exists or they expire. A
+        customer keeps at most ``_pending_files_budget()`` pending files a day: the
+        others are not stored (compare the counts to tell)."""
         Attachment = self.env["ir.attachment"].sudo()
         attachments = Attachment
+        if not ticket:
+            files = list(files)[: self._pending_files_budget()]
         for name, data in files:
             attachments |= Attachment.create(
                 {
@@ -416,10 +421,29 @@ class HelpdeskTicket(models.Model):
         return attachments
 
     @api.model
+    def _pending_files_budget(self):
+        """How many more files the user may leave pending today (forms sent back with an
+        error keep their files): twice the files of a message."""
+        since = fields.Datetime.now() - PENDING_FILES_LIFETIME
+        waiting = (
+            self.env["ir.attachment"]
+            .sudo()
+            .search_count(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", [0, False]),
+                    ("create_uid", "=", self.env.uid),
+                    ("create_date", ">=", since),
+                ]
+            )
+        )
+        return max(0, 2 * self.env.company.portal_ticket_max_files - waiting)
+
+    @api.model
     def _pending_customer_files(self, pairs):
         """The pending attachments of a form sent back, given as (id, token) pairs:
         only unlinked ticket files whose token matches."""
-        ids = [int(att_id) for att_id, _token in pairs if str(att_id).isdigit()]
+        ids = [to_id(att_id) for att_id, _token in pairs if to_id(att_id)]
         tokens = dict(pairs)
         attachments = self.env["ir.attachment"].sudo().browse(ids).exists()
         return attachments.filtered(
@@ -560,22 +584,31 @@ class HelpdeskTicket(models.Model):
     def _send_mail_refusal(self, message, message_dict, reason, company):
         """Answer an e-mail that opened no ticket, unless it was itself automatic."""
         auto = (message.get("Auto-Submitted") or "no").strip().lower()
-        if auto != "no" or message_dict.get("is_bounce"):
+        precedence = (message.get("Precedence") or "").strip().lower()
+        if (
+            auto != "no"
+            or precedence in ("bulk", "junk", "list")
+            or message.get("X-Autoreply")
+            or message.get("X-Autorespond")
+            or message.get("List-Id")
+            or message_dict.get("is_bounce")
+        ):
             return
+        subject = clean_text(message_dict.get("subject"))
         body = self.env["ir.qweb"]._render(
             "customer_portal_tickets.mail_ticket_refused",
-            {"reason": reason, "company": company, "message": message_dict},
+            {"reason": reason, "company": company, "message": {"subject": subject}},
             minimal_qcontext=True,
         )
         self.env["mail.mail"].sudo().create(
             {
                 "subject": self.env._(
                     "Your message did not open a ticket: %(subject)s",
-                    subject=message_dict.get("subject") or "",
+                    subject=subject,
                 ),
                 "body_html": body,
                 "email_from": company.partner_id.email_formatted or company.email,
-                "email_to": message_dict.get("email_from"),
+                "email_to": clean_text(message_dict.get("email_from")),
                 "references": message_dict.get("message_id"),
                 "headers": repr({"Auto-Submitted": "auto-replied"}),
                 "auto_delete": True,
@@ -612,7 +645,7 @@ class HelpdeskTicket(models.Model):
             }
         )
         if not partner:
-            names = email_split_tuples(msg.get("email_from") or "")
+            names = email_split_tuples(clean_text(msg.get("email_from")))
             values["partner_name"] = (names[0][0] if names else "") or email
         ticket = super().message_new(msg, custom_values=values)
         if customer_check:
@@ -629,18 +662,20 @@ class HelpdeskTicket(models.Model):
         return self.stage_id.closed
 
     def _is_customer_message(self, kwargs):
-        """A message from the customer's side: posted by a portal user (our own code
-        posting notes as the customer runs as superuser and posts no comments), or an
-        e-mail received from someone who is not a staff user."""
-        message_type = kwargs.get("message_type", "notification")
+        """A message from the customer's side: anything a portal user posts (whatever
+        type it claims), or an e-mail received from someone who is not a staff user."""
         if self.env.user.share:
-            return not self.env.su or message_type in ("comment", "email")
+            return True
+        message_type = kwargs.get("message_type", "notification")
         if self.env.context.get("from_alias") and message_type in ("comment", "email"):
             author = self.env["res.partner"].browse(kwargs.get("author_id")).exists()
             return not (author and author._is_support_staff())
         return False
 
     def message_post(self, **kwargs):
+        if len(self) == 1 and self.env.context.get("from_alias"):
+            # What arrives by e-mail is cleaned whoever sent it: PostgreSQL refuses NUL.
+            kwargs = self._clean_email_values(kwargs)
         refused = []
         if len(self) == 1 and self._is_customer_message(kwargs):
             if self._is_locked_for_customers():
@@ -660,10 +695,56 @@ class HelpdeskTicket(models.Model):
                 )
                 if refused and not self.env.context.get("from_alias"):
                     raise UserError("\n".join(message for _name, message in refused))
+            if kwargs.get("attachment_ids"):
+                self._check_customer_attachment_records(kwargs["attachment_ids"])
         message = super().message_post(**kwargs)
         if refused:
             self._post_refused_files(refused)
         return message
+
+    def _message_update_content(self, message, body, attachment_ids=None, **kwargs):
+        """A customer edits its message: not on a resolved ticket, and the same text and
+        file rules as a new one."""
+        if self.env.user.share:
+            self.ensure_one()
+            if self._is_locked_for_customers():
+                raise UserError(self._locked_message())
+            if body:
+                body = Markup(clean_text(body)) if isinstance(body, Markup) else clean_text(body)
+            if attachment_ids:
+                self._check_customer_attachment_records(attachment_ids)
+        return super()._message_update_content(
+            message, body, attachment_ids=attachment_ids, **kwargs
+        )
+
+    def _check_customer_attachment_records(self, attachment_ids):
+        """Files a customer uploaded anywhere (another document's chatter, say) and now
+        adds to this ticket follow the ticket's file rules."""
+        attachments = self.env["ir.attachment"].sudo().browse(attachment_ids).exists()
+        refused = self._check_customer_files(
+            [(attachment.name or "", attachment.raw or b"") for attachment in attachments],
+            company=self.company_id,
+        )
+        if refused:
+            raise UserError("\n".join(message for _name, message in refused))
+
+    @api.model
+    def _clean_email_values(self, kwargs):
+        """An incoming e-mail's subject, body and file names without control characters."""
+        kwargs = dict(kwargs)
+        for key in ("subject", "email_from"):
+            if kwargs.get(key):
+                kwargs[key] = clean_text(kwargs[key])
+        body = kwargs.get("body")
+        if body:
+            kwargs["body"] = (
+                Markup(clean_text(body)) if isinstance(body, Markup) else clean_text(body)
+            )
+        if kwargs.get("attachments"):
+            kwargs["attachments"] = [
+                (clean_text(name) or "file", *rest) for name, *rest in kwargs["attachments"]
+            ]
+        return kwargs
 
     def _filter_customer_attachments(self, attachments):
         """The (name, content[, info]) attachments of a customer's message that the file

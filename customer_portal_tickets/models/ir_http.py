@@ -10,22 +10,26 @@ class IrHttp(models.AbstractModel):
     @classmethod
     def _pre_dispatch(cls, rule, args):
         result = super()._pre_dispatch(rule, args)
-        if rule.endpoint.routing.get("customer_files"):
-            cls._accept_customer_files()
+        mode = rule.endpoint.routing.get("customer_files")
+        if mode and request.env.user.share:
+            cls._accept_customer_files(cut=mode == "cut")
         return result
 
     @classmethod
-    def _accept_customer_files(cls):
+    def _accept_customer_files(cls, cut):
         """Before the body of a route that takes customers' files is read: files up to
         the company's maximum size reach the checks (Odoo's parser stops at 10 MB
-        otherwise), and each file is kept only up to just past that size, so a larger
-        one costs nothing and comes back with its message, the form intact."""
+        otherwise). With ``cut`` (a route that checks every file's size itself), each
+        file is also kept only up to just past that size, so a larger one costs nothing
+        and comes back with its message, the form intact."""
         company = request.env.company
-        cap = company.portal_ticket_max_file_size * 1024 * 1024 + 1
         limit = company._portal_ticket_body_limit()
         httprequest = request.httprequest._HTTPRequest__wrapped
         httprequest.max_content_length = limit
         httprequest.max_form_memory_size = limit
+        if not cut:
+            return
+        cap = company.portal_ticket_max_file_size * 1024 * 1024 + 1
 
         def file_stream(total_content_length, content_type, filename=None, content_length=None):
             return CappedSpool(cap)

@@ -1,6 +1,7 @@
 """One set of rules for every way a ticket comes in: the portal forms, the portal
 chatter, the mail gateway, XML-RPC, the backend. A test per rule and door."""
 
+import json
 import xmlrpc.client
 from datetime import timedelta
 
@@ -300,3 +301,118 @@ class TestTicketRules(TicketCase):
         self.assertFalse(old.exists())
         self.assertTrue(recent.exists())
         self.assertTrue(linked.exists())
+
+    # found by the attack review -------------------------------------------------------
+    def _json(self, url, params):
+        return self.url_open(
+            url, data=json.dumps({"params": params}), headers={"Content-Type": "application/json"}
+        ).json()
+
+    def _pending_upload(self, user, name, data):
+        """A file the user uploaded in some other chatter (an order's, say), waiting to
+        be posted: what /mail/attachment/upload creates."""
+        attachment = (
+            self.env["ir.attachment"]
+            .with_user(user)
+            .sudo()
+            .create({"name": name, "raw": data, "res_model": "mail.compose.message", "res_id": 0})
+        )
+        attachment.generate_access_token()
+        return attachment
+
+    def test_files_uploaded_elsewhere_follow_the_ticket_rules(self):
+        ticket = self._ticket(self.contact_b)
+        exe = self._pending_upload(self.user_b, "evil.exe", EXE)
+        self.authenticate("beta", "beta")
+        with mute_logger("odoo.http"):
+            answer = self._json(
+                "/mail/message/post",
+                {
+                    "thread_model": "helpdesk.ticket",
+                    "thread_id": ticket.id,
+                    "post_data": {
+                        "body": "x",
+                        "message_type": "comment",
+                        "attachment_ids": [exe.id],
+                    },
+                    "attachment_tokens": [exe.access_token],
+                },
+            )
+        self.assertIn("programs cannot be attached", json.dumps(answer))
+        self.assertNotEqual((exe.res_model, exe.res_id), ("helpdesk.ticket", ticket.id))
+
+    def test_any_message_type_is_a_customer_message(self):
+        ticket = self._ticket(self.contact_b, stage="done")
+        self.authenticate("beta", "beta")
+        for message_type in ("notification", "auto_comment", "email_outgoing"):
+            with self.subTest(message_type), mute_logger("odoo.http"):
+                answer = self._json(
+                    "/mail/message/post",
+                    {
+                        "thread_model": "helpdesk.ticket",
+                        "thread_id": ticket.id,
+                        "post_data": {
+                            "body": f"sneak {message_type}",
+                            "message_type": message_type,
+                        },
+                    },
+                )
+                self.assertIn("is resolved", json.dumps(answer))
+        self.assertNotIn("sneak", self._bodies(ticket))
+
+    def test_editing_a_message_follows_the_rules(self):
+        ticket = self._ticket(self.contact_b)
+        self.authenticate("beta", "beta")
+        self._post(ticket, "Premier message")
+        message = ticket.message_ids.filtered(lambda m: "Premier message" in (m.body or ""))
+        ticket.stage_id = self.stages["done"]
+        with mute_logger("odoo.http"):
+            answer = self._json(
+                "/mail/message/update_content",
+                {"message_id": message.id, "body": "Réécrit après coup", "attachment_ids": []},
+            )
+        self.assertIn("is resolved", json.dumps(answer))
+        self.assertNotIn("Réécrit", message.body)
+
+    def test_staff_uploads_are_not_cut(self):
+        ticket = self._ticket(self.contact_b)
+        self.authenticate("admin", "admin")
+        big = PNG + b"\x00" * (2 * 1024 * 1024)  # over the customers' 1 MB
+        csrf = self._page_csrf("/odoo")
+        response = self.url_open(
+            "/mail/attachment/upload",
+            data={
+                "thread_id": str(ticket.id),
+                "thread_model": "helpdesk.ticket",
+                "csrf_token": csrf,
+            },
+            files=[("ufile", ("plan.png", big, "image/png"))],
+        ).json()
+        attachment = self.env["ir.attachment"].browse(response["data"]["ir.attachment"][0]["id"])
+        self.assertEqual(attachment.file_size, len(big), "a staff file is kept whole")
+
+    def test_pending_files_per_customer_are_limited(self):
+        self.env.company.portal_ticket_max_files = 2
+        self.authenticate("beta", "beta")
+        files = [("attachments", (f"f{i}.png", PNG, "image/png")) for i in range(2)]
+        for _attempt in range(3):
+            page = self._send("service", {"subject": "", "description": "x"}, files=files)
+        pending = self.env["ir.attachment"].search_count(
+            [
+                ("res_model", "=", "helpdesk.ticket"),
+                ("res_id", "=", 0),
+                ("create_uid", "=", self.user_b.id),
+            ]
+        )
+        self.assertEqual(pending, 4, "twice the files of a message")
+        self.assertIn("were not kept", page.text)
+
+    def test_nul_in_email_subject_and_file_names(self):
+        ticket_id = self._receive(
+            "Marie <marie@x.example>",
+            "=?utf-8?q?enc=00oded?=",
+            attachments=[("a\x00b.png", PNG)],
+        )
+        ticket = self.Ticket.browse(ticket_id)
+        self.assertEqual(ticket.name, "encoded")
+        self.assertEqual(ticket.attachment_ids.mapped("name"), ["ab.png"])
