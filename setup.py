@@ -36,7 +36,7 @@ def addon_data(addon):
 
 def depends():
     """PyPI requirements: the OCA addons our manifests depend on."""
-    oca = {"helpdesk_mgmt", "subscription_oca"}
+    oca = {"helpdesk_mgmt", "helpdesk_mgmt_timesheet", "subscription_oca"}
     found = set()
     for addon in ADDONS:
         manifest = ast.literal_eval((ROOT / addon / "__manifest__.py").read_text())

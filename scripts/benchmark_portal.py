@@ -87,6 +87,8 @@ def main():
         ticket,
         "/my/support",
         "/my/support/new/incident",
+        "/my/credit",
+        "/my/remote",
     ]
     paths = [prefix + path for path in NATIVE + ours]
     native = paths[: len(NATIVE)]

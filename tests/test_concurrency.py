@@ -131,3 +131,64 @@ def test_simultaneous_submissions_respect_the_hourly_limit(customer, server):
     assert stored <= LIMIT, f"{stored} tickets stored with a limit of {LIMIT}"
     assert stored == len(created) == LIMIT, "each stored ticket was answered as created"
     assert len(created) + len(refused) == SUBMISSIONS, "every other request was told why"
+
+
+def test_two_technicians_logging_time_at_once_leave_a_correct_balance():
+    """Two transactions charge time to the same pack at the same moment (each retried on
+    a serialisation failure, as Odoo's request handling does): the balance, derived from
+    the pack and its timesheets, counts both."""
+    from odoo.service.model import retrying
+
+    registry = odoo.modules.registry.Registry(config["db_name"])
+    with registry.cursor() as cr:
+        env = _env(cr)
+        bernard = env.ref("customer_portal_subscription.partner_bernard_demo")
+        contact = bernard.child_ids[:1] or bernard
+        remaining_before, total_before = bernard._service_credit_balance()
+        assert remaining_before >= 2, "the demo gives Ambulances Bernard a current pack"
+        ticket = env["helpdesk.ticket"].create(
+            {
+                "name": "Deux techniciens en même temps",
+                "description": "<p>x</p>",
+                "partner_id": contact.id,
+                "team_id": env.ref("customer_portal_tickets.team_technical").id,
+                "ticket_kind": "service",
+            }
+        )
+        technician = env.ref("customer_portal_tickets.user_technician_demo")
+        ticket_id, project_id, uid = ticket.id, ticket.project_id.id, technician.id
+    start = threading.Barrier(2)
+
+    def log(hours):
+        with registry.cursor() as cr:
+            env = api.Environment(cr, uid, {})
+
+            def work():
+                env["account.analytic.line"].create(
+                    {
+                        "name": "En parallèle",
+                        "ticket_id": ticket_id,
+                        "project_id": project_id,
+                        "unit_amount": hours,
+                    }
+                )
+
+            start.wait()
+            retrying(work, env)
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        list(pool.map(log, [1.0, 0.5]))
+
+    with registry.cursor() as cr:
+        env = _env(cr)
+        bernard = env.ref("customer_portal_subscription.partner_bernard_demo")
+        remaining_after, total_after = bernard._service_credit_balance()
+        lines = env["account.analytic.line"].search([("ticket_id", "=", ticket_id)])
+        charged = sum(lines.filtered("so_line").mapped("unit_amount"))
+        # Put the demo back as it was for the tests that follow.
+        lines.unlink()
+        env["helpdesk.ticket"].browse(ticket_id).unlink()
+    assert len(lines) == 2
+    assert charged == 1.5
+    assert total_after == total_before
+    assert round(remaining_before - remaining_after, 2) == 1.5

@@ -1,8 +1,9 @@
 """The demo builder (the addons' demo data) gives a portal worth exploring: the vendor,
 three customers at 3, 4 and 5 stars with French portal logins, subscriptions (one to
 renew, one closed), quotes in every state, orders, invoices paid / due soon / overdue,
-tickets in every stage, remote sessions (one pending, one ended), and the staff logins
-README.md prints."""
+tickets in every stage, remote sessions (one pending, one ended), service credit
+(client4 partly used, client5 an expired and a current pack, client3 none), and the
+staff logins README.md prints."""
 
 from datetime import timedelta
 
@@ -139,3 +140,17 @@ class TestDemoData(TransactionCase):
         self.assertEqual(past.tool, "teamviewer")
         self.assertTrue(past.ticket_id.closed, "on a resolved ticket")
         self.assertFalse(past.session_code, "an ended session keeps no ID")
+
+    def test_service_credit(self):
+        dubois, bernard, martin = self.customers["4"], self.customers["5"], self.customers["3"]
+        self.assertEqual(dubois._service_credit_balance(), (6.5, 10.0), "10 h, 3 h 30 used")
+        charged = self.env["account.analytic.line"].search(
+            [("ticket_id.partner_id", "child_of", dubois.id)]
+        )
+        kinds = {line.ticket_id.ticket_kind for line in charged.filtered("so_line")}
+        self.assertEqual(kinds, {"service"}, "two service requests used the credit")
+        incident = charged.filtered(lambda line: line.ticket_id.ticket_kind == "incident")
+        self.assertTrue(incident and not incident.so_line, "incident time used nothing")
+        packs = bernard._service_credit_packs(include_expired=True)
+        self.assertEqual([p._service_credit_is_expired() for p in packs], [True, False])
+        self.assertFalse(martin._has_bought_service_credit())

@@ -62,7 +62,8 @@ class TestPortalAccess(HttpCase):
                 own = self._documents(company)
                 counters = self._counters()
                 self.assertEqual(counters["quotation_count"], len(own["quotes"]))
-                self.assertEqual(counters["order_count"], len(own["orders"]))
+                # Odoo's sale portal counts orders with limit=1: the card shows or not.
+                self.assertEqual(counters["order_count"], min(1, len(own["orders"])))
                 self.assertEqual(counters["invoice_count"], len(own["invoices"]))
                 self.assertEqual(counters["ticket_count"], len(own["tickets"]))
                 self.assertTrue(all(counters[c] for c in COUNTERS), counters)

@@ -96,7 +96,7 @@ class CustomerPortalRemoteSession(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
-        self.ticket_id._remote_session_started()
+        self.ticket_id._remote_session_started(dict(TOOLS)[self.tool])
         return {"type": "ir.actions.act_url", "url": url, "target": "self"}
 
     def action_end(self):

@@ -112,12 +112,39 @@ class HelpdeskTicket(models.Model):
         )
         return session
 
-    def _remote_session_started(self):
-        """A technician connected: start the ticket's timer when time is tracked on
-        tickets (OCA helpdesk_mgmt_timesheet's Start/Stop)."""
+    def _remote_session_started(self, tool_name):
+        """A technician connected: start the technician's timer on the ticket when time
+        is tracked on tickets (OCA helpdesk_mgmt_timesheet with the Start/Stop timer of
+        project_timesheet_time_control: a running entry has a start and no duration)."""
         self.ensure_one()
-        if hasattr(self, "button_start_work") and getattr(self, "show_time_control", "") == "start":
-            self.button_start_work()
+        Line = self.env["account.analytic.line"] if "account.analytic.line" in self.env else None
+        if (
+            Line is None
+            or not {"date_time", "ticket_id"} <= set(Line._fields)
+            or "project_id" not in self._fields
+            or not self.project_id.allow_timesheets
+            or not Line.has_access("create")
+            or not self.env.user.employee_id
+        ):
+            return
+        running = Line.search_count(
+            [
+                ("ticket_id", "=", self.id),
+                ("user_id", "=", self.env.uid),
+                ("date_time", "!=", False),
+                ("unit_amount", "=", 0),
+            ]
+        )
+        if not running:
+            Line.create(
+                {
+                    "name": self.env._("Remote session (%(tool)s)", tool=tool_name),
+                    "ticket_id": self.id,
+                    "project_id": self.project_id.id,
+                    "date_time": fields.Datetime.now(),
+                    "unit_amount": 0.0,
+                }
+            )
 
     def action_view_remote_sessions(self):
         self.ensure_one()

@@ -177,6 +177,7 @@ class HelpdeskTicket(models.Model):
         if vals.get("partner_id") and "support_star_level" not in vals:
             partner = self.env["res.partner"].sudo().browse(vals["partner_id"])
             vals["support_star_level"] = partner.commercial_partner_id.support_star_level
+        return vals
 
     @api.model
     def _prepare_customer_vals(self, vals, partner):
