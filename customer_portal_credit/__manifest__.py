@@ -11,7 +11,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/customer_portal_credit_security.xml",
-        "data/mail_template_data.xml",
+        "data/service_credit_data.xml",
         "views/product_template_views.xml",
         "views/service_credit_views.xml",
         "views/res_partner_views.xml",

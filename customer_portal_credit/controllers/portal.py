@@ -48,8 +48,9 @@ class ServiceCreditPortal(CustomerPortal):
         summary = _credit_summary(request.env.user.partner_id)
         if not summary:
             raise request.not_found()
-        # Read as the customer: the record rules give its own company's packs and time
-        # (the domains restate them, as the sale portal does for its lists).
+        # Packs are read as the customer (record rules: its own company's). Time entries
+        # carry internal notes and costs: only what the page shows is read, with sudo,
+        # for the customer's own company.
         company = request.env.user.commercial_partner_id
         packs = request.env["sale.order.line"].search(
             [
@@ -59,10 +60,11 @@ class ServiceCreditPortal(CustomerPortal):
             ],
             order="create_date desc, id desc",
         )
-        Time = request.env["account.analytic.line"]
+        Time = request.env["account.analytic.line"].sudo()
         domain = [
             ("so_line.is_service_credit", "=", True),
             ("so_line.service_credit_partner_id", "=", company.id),
+            ("unit_amount", ">", 0),  # a running timer is not time used yet
         ]
         pager = portal_pager(
             url="/my/credit",
@@ -79,7 +81,7 @@ class ServiceCreditPortal(CustomerPortal):
                 "page_name": "credit",
                 "credit": summary,
                 "packs": packs.sudo(),
-                "history": history.sudo(),
+                "history": history,
                 "pager": pager,
                 "format_hours": format_hours,
                 "buy_more_url": self._credit_buy_more_url(),

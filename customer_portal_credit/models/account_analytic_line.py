@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools.duration import format_hours
 
 
 class AccountAnalyticLine(models.Model):
@@ -8,6 +11,19 @@ class AccountAnalyticLine(models.Model):
 
     _inherit = "account.analytic.line"
 
+    service_credit_partner_id = fields.Many2one(
+        "res.partner",
+        related="ticket_id.commercial_partner_id",
+        store=True,
+        string="Credit Customer",
+    )
+    service_credit_quote_id = fields.Many2one(
+        "sale.order",
+        string="Overage Quotation",
+        copy=False,
+        readonly=True,
+        help="The quotation drafted for this overage time.",
+    )
     is_service_credit_overage = fields.Boolean(
         string="Overage",
         compute="_compute_is_service_credit_overage",
@@ -52,55 +68,97 @@ class AccountAnalyticLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines._service_credit_changed()
+        if not self.env.context.get("service_credit_rebalancing"):
+            lines._service_credit_changed()
         return lines
 
     def write(self, vals):
         result = super().write(vals)
-        self._service_credit_changed()
+        if not self.env.context.get("service_credit_rebalancing"):
+            self._service_credit_changed()
         return result
 
     def _service_credit_changed(self):
-        partners = self.sudo().ticket_id.partner_id
-        if partners:
+        lines = self.sudo().filtered("ticket_id")
+        if lines:
+            lines.with_context(service_credit_rebalancing=True)._service_credit_rebalance()
+            lines.ticket_id.partner_id._service_credit_check_alert()
+
+    def _service_credit_rebalance(self):
+        """A pack never goes below zero: time charged past its hours moves, newest entry
+        first, to the next pack with time left or to overage, splitting an entry when
+        only part of it is beyond."""
+        packs = self.so_line.filtered("is_service_credit")
+        for _round in range(50):  # each round empties the excess of the packs found
             self.env.flush_all()
-            partners._service_credit_check_alert()
+            packs.invalidate_recordset(["remaining_hours"])
+            over = packs.filtered(lambda pack: pack.remaining_hours < -0.0001)
+            if not over:
+                return
+            for pack in over:
+                excess = -pack.remaining_hours
+                charged = self.search([("so_line", "=", pack.id)], order="date desc, id desc")
+                for line in charged:
+                    if excess <= 0.0001:
+                        break
+                    moved = min(excess, line.unit_amount)
+                    target = line
+                    if line.unit_amount > moved + 0.0001:
+                        line.unit_amount -= moved
+                        target = line.copy({"unit_amount": moved, "so_line": False})
+                    excess -= moved
+                    # The pack is now full: the entry finds the next one, or none.
+                    self.env.flush_all()
+                    pack.invalidate_recordset(["remaining_hours"])
+                    target.so_line = target._service_credit_pack().filtered(
+                        lambda candidate, pack=pack: candidate != pack
+                    )
+                    packs |= target.so_line
 
     def action_quote_overage(self):
-        """Draft a quotation per customer for the overage hours, at the hourly price of
-        its latest pack."""
-        lines = self.filtered("is_service_credit_overage").sudo()
+        """Draft a quotation per customer for its overage hours not quoted yet, with the
+        overage product at the hourly price of the customer's latest pack (the product's
+        own price when it bought none)."""
+        lines = self.sudo().filtered(
+            lambda line: line.is_service_credit_overage and not line.service_credit_quote_id
+        )
+        if not lines:
+            raise UserError(self.env._("These lines have no overage left to quote."))
+        product = self.env.ref("customer_portal_credit.product_service_credit_overage")
+        hour = self.env.ref("uom.product_uom_hour")
         orders = self.env["sale.order"]
-        for partner in lines.ticket_id.partner_id.commercial_partner_id:
-            hours = sum(
-                lines.filtered(
-                    lambda line, partner=partner: line.ticket_id.partner_id.commercial_partner_id
-                    == partner
-                ).mapped("unit_amount")
+        for partner in lines.service_credit_partner_id:
+            own = lines.filtered(
+                lambda line, partner=partner: line.service_credit_partner_id == partner
             )
+            hours = sum(own.mapped("unit_amount"))
             pack = partner._service_credit_packs(include_expired=True)[-1:]
-            if not pack:
-                continue
-            hourly = pack.price_unit / (pack.service_credit_hours / pack.product_uom_qty or 1)
-            orders |= self.env["sale.order"].create(
+            price = (
+                pack.price_unit * pack.product_uom_qty / pack.service_credit_hours
+                if pack and pack.service_credit_hours
+                else product.list_price
+            )
+            order = self.env["sale.order"].create(
                 {
                     "partner_id": partner.id,
                     "order_line": [
                         fields.Command.create(
                             {
-                                "product_id": pack.product_id.id,
+                                "product_id": product.id,
                                 "name": self.env._(
-                                    "Support time beyond the service credit: %(hours)s h",
-                                    hours=round(hours, 2),
+                                    "Support time beyond the service credit: %(hours)s",
+                                    hours=format_hours(hours),
                                 ),
                                 "product_uom_qty": hours,
-                                "product_uom": self.env.ref("uom.product_uom_hour").id,
-                                "price_unit": hourly,
+                                "product_uom": hour.id,
+                                "price_unit": price,
                             }
                         )
                     ],
                 }
             )
+            own.write({"service_credit_quote_id": order.id})
+            orders |= order
         action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_quotations")
         action["domain"] = [("id", "in", orders.ids)]
         return action

@@ -25,6 +25,13 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return format_hours(self.service_credit_hours)
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "ticket_kind" in vals:
+            # The time moves with the kind: to the credit, or out of it.
+            self.sudo().timesheet_ids._service_credit_changed()
+        return result
+
     @api.model
     def _prepare_routing_vals(self, vals):
         """Every ticket gets its team's project, whoever creates it, so that time can be

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.osv import expression
 
+from ..tools.duration import format_hours
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -53,7 +55,7 @@ class ResPartner(models.Model):
             .sudo()
             .search(
                 self._service_credit_pack_domain(include_expired),
-                order="service_credit_expiry_date asc nulls last, id asc",
+                order="service_credit_order_date asc, id asc",
             )
         )
 
@@ -99,18 +101,26 @@ class ResPartner(models.Model):
             )
             salesperson = company.user_id or company._service_credit_packs()[-1:].order_id.user_id
             if salesperson:
-                company.activity_schedule(
+                # Written in the salesperson's language, whoever logged the time.
+                in_lang = company.with_context(lang=salesperson.lang)
+                in_lang.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=salesperson.id,
-                    summary=self.env._(
-                        "Service credit low: %(hours)s h left", hours=round(remaining, 2)
+                    summary=in_lang.env._(
+                        "Service credit low: %(hours)s left", hours=format_hours(remaining)
                     ),
-                    note=self.env._(
-                        "%(customer)s has %(hours)s h of service credit left. Offer a top-up.",
+                    note=in_lang.env._(
+                        "%(customer)s has %(hours)s of service credit left. Offer a top-up.",
                         customer=company.name,
-                        hours=round(remaining, 2),
+                        hours=format_hours(remaining),
                     ),
                 )
+
+    def _service_credit_labels(self):
+        """The balance as customers read it, for the alert e-mail."""
+        self.ensure_one()
+        remaining, total = self._service_credit_balance()
+        return {"remaining": format_hours(remaining), "total": format_hours(total)}
 
     def action_view_service_credit(self):
         self.ensure_one()

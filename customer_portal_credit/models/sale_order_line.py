@@ -25,6 +25,9 @@ class SaleOrderLine(models.Model):
         store=True,
         help="Order date plus the product's validity; empty when the hours never expire.",
     )
+    service_credit_order_date = fields.Datetime(
+        related="order_id.date_order", store=True, string="Bought On"
+    )
     service_credit_partner_id = fields.Many2one(
         "res.partner",
         related="order_id.partner_id.commercial_partner_id",

@@ -36,7 +36,7 @@ class CreditCase(TicketCase):
                 "service_policy": "ordered_prepaid",
                 "uom_id": cls.env.ref("uom.product_uom_hour").id,
                 "uom_po_id": cls.env.ref("uom.product_uom_hour").id,
-                "list_price": 650.0,
+                "list_price": 65.0,
                 "is_service_credit": True,
                 "service_credit_validity_months": 12,
             }

@@ -2,7 +2,7 @@
 valid pack first; expiry, overage, alerts, subscriptions that refill."""
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import CreditCase
@@ -34,10 +34,25 @@ class TestServiceCredit(CreditCase):
         newer = self._pack(self.company_a, 5, months_ago=1)
         ticket = self._request(self.contact_a)
         first = self._log(ticket, 1.5)
-        second = self._log(ticket, 1.0)  # 0.5 h left on the older: it goes there
+        second = self._log(ticket, 1.0)  # 0.5 h left on the older: split
         third = self._log(ticket, 1.0)
         self.assertEqual((first.so_line, second.so_line, third.so_line), (older, older, newer))
+        self.assertEqual(second.unit_amount, 0.5)
+        rest = ticket.timesheet_ids - first - second - third
+        self.assertEqual((rest.unit_amount, rest.so_line), (0.5, newer), "the rest on the next")
+        self.assertEqual(older.remaining_hours, 0.0, "a pack never goes below zero")
         self.assertEqual(self._balance(self.company_a), (3.5, 7.0))
+
+    def test_time_beyond_every_pack_is_overage_never_a_negative_pack(self):
+        pack = self._pack(self.company_a, 2)
+        ticket = self._request(self.contact_a)
+        line = self._log(ticket, 3.0)
+        self.assertEqual((line.unit_amount, line.so_line), (2.0, pack))
+        beyond = ticket.timesheet_ids - line
+        self.assertEqual(beyond.unit_amount, 1.0)
+        self.assertTrue(beyond.is_service_credit_overage)
+        self.assertEqual(pack.remaining_hours, 0.0)
+        self.assertEqual(sum(ticket.timesheet_ids.mapped("unit_amount")), 3.0, "nothing lost")
 
     def test_expired_packs_no_longer_count(self):
         expired = self._pack(self.company_a, 10, months_ago=13)
@@ -58,14 +73,17 @@ class TestServiceCredit(CreditCase):
         self.assertEqual(self._balance(self.company_a), (10.0, 10.0))
 
     def test_changing_the_kind_moves_the_time(self):
-        self._pack(self.company_a, 10)
-        ticket = self._request(self.contact_a)
+        small = self._pack(self.company_a, 2, months_ago=2)
+        large = self._pack(self.company_a, 10, months_ago=1)
+        ticket = self._request(self.contact_a, "incident", urgency="low")
+        self._log(ticket, 1.5)
         self._log(ticket, 2.0)
-        self.assertEqual(self._balance(self.company_a)[0], 8.0)
-        ticket.write({"ticket_kind": "incident", "urgency": "low"})
-        self.assertEqual(self._balance(self.company_a)[0], 10.0)
+        self.assertEqual(self._balance(self.company_a)[0], 12.0, "incident time: nothing")
         ticket.ticket_kind = "service"
-        self.assertEqual(self._balance(self.company_a)[0], 8.0)
+        self.assertEqual(self._balance(self.company_a)[0], 8.5)
+        self.assertEqual((small.remaining_hours, large.remaining_hours), (0.0, 8.5))
+        ticket.write({"ticket_kind": "incident", "urgency": "low"})
+        self.assertEqual(self._balance(self.company_a)[0], 12.0)
 
     def test_overage_is_kept_and_quoted(self):
         pack = self._pack(self.company_a, 1)
@@ -77,12 +95,27 @@ class TestServiceCredit(CreditCase):
         self.assertTrue(beyond.is_service_credit_overage)
         self.assertTrue(beyond.exists(), "overage is never lost")
         self.assertEqual(self._balance(self.company_a), (0.0, 1.0))
-        action = self.env["account.analytic.line"].browse(beyond.id).action_quote_overage()
+        Line = self.env["account.analytic.line"]
+        action = Line.browse(beyond.id).action_quote_overage()
         quote = self.env["sale.order"].search(action["domain"])
         self.assertEqual(quote.state, "draft")
         self.assertEqual(quote.partner_id, self.company_a)
         self.assertEqual(quote.order_line.product_uom_qty, 2.0)
-        self.assertEqual(quote.order_line.price_unit, 650.0)
+        self.assertEqual(quote.order_line.price_unit, 65.0, "the pack's hourly price")
+        self.assertFalse(quote.order_line.is_service_credit)
+        quote.action_confirm()
+        self.assertEqual(self._balance(self.company_a), (0.0, 1.0), "a quote grants no credit")
+        self.assertEqual(beyond.service_credit_quote_id, quote)
+        with self.assertRaises(UserError):
+            Line.browse(beyond.id).action_quote_overage()
+
+    def test_overage_of_customers_without_packs_is_quoted_at_the_products_price(self):
+        line = self._log(self._request(self.contact_b), 1.5)
+        self.assertTrue(line.is_service_credit_overage)
+        action = self.env["account.analytic.line"].browse(line.id).action_quote_overage()
+        quote = self.env["sale.order"].search(action["domain"])
+        product = self.env.ref("customer_portal_credit.product_service_credit_overage")
+        self.assertEqual(quote.order_line.price_unit, product.list_price)
 
     def test_low_credit_alert_once_until_refilled(self):
         self.env.company.service_credit_alert_hours = 2.0

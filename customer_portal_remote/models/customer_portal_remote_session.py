@@ -13,7 +13,8 @@ STATES = [
     ("ended", "Ended"),
     ("expired", "Expired"),
 ]
-SUPPORT = "helpdesk_mgmt.group_helpdesk_user"
+# Every helpdesk user (own tickets, team tickets, all tickets) is support staff.
+SUPPORT = "helpdesk_mgmt.group_helpdesk_user_own"
 
 
 class CustomerPortalRemoteSession(models.Model):
@@ -70,12 +71,17 @@ class CustomerPortalRemoteSession(models.Model):
 
     def _is_open(self):
         self.ensure_one()
-        return self.state in ("requested", "connected") and bool(self.sudo().session_code)
+        return (
+            self.state in ("requested", "connected")
+            and bool(self.sudo().session_code)
+            and (not self.expiry_date or self.expiry_date > fields.Datetime.now())
+        )
 
     def action_connect(self):
         """Open the session in the technician's tool, and say so on the ticket (never
         the ID)."""
         self.ensure_one()
+        self.check_access("write")
         if not self._is_open():
             raise UserError(
                 self.env._("This session has ended or expired: ask the customer for a new ID.")
@@ -101,6 +107,7 @@ class CustomerPortalRemoteSession(models.Model):
 
     def action_end(self):
         """Close the session: its ID is erased."""
+        self.check_access("write")
         for session in self.filtered(lambda s: s.state in ("requested", "connected")):
             session.sudo().write(
                 {"state": "ended", "ended_date": fields.Datetime.now(), "session_code": False}
@@ -119,11 +126,25 @@ class CustomerPortalRemoteSession(models.Model):
     def _cron_expire_sessions(self):
         """Scheduled: erase the IDs of sessions past their expiry; a session never
         connected to becomes expired."""
-        stale = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("expiry_date", "<", fields.Datetime.now()), ("session_code", "!=", False)])
+        now = fields.Datetime.now()
+        stale = self.sudo().search(
+            [
+                ("expiry_date", "<", now),
+                "|",
+                ("session_code", "!=", False),
+                ("state", "in", ("requested", "connected")),
+            ]
         )
-        stale.filtered(lambda s: s.state == "requested").write({"state": "expired"})
-        stale.write({"session_code": False})
-        _logger.info("Remote sessions: %s session IDs erased after expiry", len(stale))
+        stale._close("expired")
+        _logger.info("Remote sessions: %s closed after expiry, their IDs erased", len(stale))
+
+    def _close(self, state):
+        """End open sessions (``state``: the state a never-connected one takes) and erase
+        every ID."""
+        now = fields.Datetime.now()
+        sessions = self.sudo()
+        sessions.filtered(lambda s: s.state == "requested").write({"state": state})
+        sessions.filtered(lambda s: s.state == "connected").write(
+            {"state": "ended", "ended_date": now}
+        )
+        sessions.write({"session_code": False})

@@ -21,6 +21,16 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.remote_session_count = len(ticket.remote_session_ids)
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "stage_id" in vals:
+            # A resolved ticket keeps no open session, nor its ID.
+            resolved = self.filtered(lambda ticket: ticket.stage_id.closed)
+            resolved.sudo().remote_session_ids.filtered(
+                lambda s: s.state in ("requested", "connected")
+            )._close("expired")
+        return result
+
     def _remote_pending_session(self):
         """The session handed over on this ticket that is still open, if any."""
         self.ensure_one()
@@ -84,7 +94,7 @@ class HelpdeskTicket(models.Model):
                 )
             )
         Session = self.env["customer.portal.remote.session"].sudo()
-        self._remote_pending_session().write({"state": "expired", "session_code": False})
+        self._remote_pending_session()._close("expired")
         now = fields.Datetime.now()
         session = Session.create(
             {

@@ -64,6 +64,8 @@ class ResCompany(models.Model):
             {
                 "key": key,
                 "name": name,
+                # TeamViewer's module for the person being helped is QuickSupport.
+                "label": "TeamViewer QuickSupport" if key == "teamviewer" else name,
                 "downloads": {system: self[f"remote_{key}_url_{system}"] for system in SYSTEMS},
                 "connect_pattern": self[f"remote_{key}_connect_pattern"],
             }

@@ -53,6 +53,7 @@ class TestRemotePage(TicketCase):
             "un mot de passe",
             "TeamViewer Germany GmbH",
             "AnyDesk Software GmbH",
+            "TeamViewer QuickSupport",
             "nous n'y sommes pas liés",
             "https://www.teamviewer.com/en/download/windows/",
             "https://anydesk.com/en/downloads/windows",

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.addons.customer_portal_tickets.tests.common import TicketCase
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
 
@@ -123,13 +123,45 @@ class TestRemoteSessions(TicketCase):
             "anydesk", "999888777", True, self.contact_a
         )
         (pending | connected).expiry_date = fields.Datetime.now() - timedelta(minutes=1)
+        with self.assertRaises(UserError):
+            pending.with_user(self.technician).action_connect()  # before the job runs
         self.env.ref(
             "customer_portal_remote.ir_cron_expire_remote_sessions"
         ).method_direct_trigger()
         self.assertEqual(pending.state, "expired")
-        self.assertEqual(connected.state, "connected")
+        self.assertEqual(connected.state, "ended", "a connected session past its expiry ends")
         self.assertFalse(pending.session_code or connected.session_code)
         self.assertEqual(fresh.session_code, "999888777")
+
+    def test_resolving_the_ticket_closes_its_session(self):
+        session = self.ticket_a._request_remote_session(
+            "anydesk", "482193507", True, self.contact_a
+        )
+        self.ticket_a.stage_id = self.stages["done"]
+        self.assertEqual(session.state, "expired")
+        self.assertFalse(session.session_code)
+
+    def test_customers_cannot_end_or_connect_sessions(self):
+        session = self.ticket_a._request_remote_session(
+            "anydesk", "482193507", True, self.contact_a
+        )
+        for action in ("action_end", "action_connect"):
+            with self.subTest(action), self.assertRaises(AccessError):
+                getattr(session.with_user(self.user_a), action)()
+        self.assertEqual(session.state, "requested")
+
+    def test_technicians_with_own_tickets_rights_see_sessions(self):
+        own = new_test_user(
+            self.env, login="tech_own", groups="helpdesk_mgmt.group_helpdesk_user_own"
+        )
+        self.ticket_a.user_id = own
+        session = self.ticket_a._request_remote_session(
+            "anydesk", "482193507", True, self.contact_a
+        )
+        ticket = self.ticket_a.with_user(own)
+        self.assertEqual(ticket.remote_session_count, 1)
+        self.assertEqual(ticket.remote_session_ids.session_code, "482193507")
+        self.assertEqual(session.with_user(own).action_connect()["url"], "anydesk:482193507")
 
     # technician --------------------------------------------------------------------
     def test_technician_connects_and_ends(self):
