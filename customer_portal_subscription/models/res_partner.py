@@ -18,6 +18,17 @@ ACCESS_CODE_GROUP = "customer_portal_subscription.group_support_access_code"
 SUBSCRIPTION_FIELDS = ("in_progress", "date_start", "date", "support_star_level")
 
 
+def access_code_part_domain(text, min_chars=4):
+    """A domain finding the access codes that contain ``text`` (a part of a code heard on
+    the phone: any case, with or without its dash), or None when it is too short."""
+    chars = re.sub(r"[^0-9A-Za-z]", "", text or "").upper()
+    if not min_chars <= len(chars) < ACCESS_CODE_GROUPS * ACCESS_CODE_GROUP_SIZE:
+        return None
+    # The stored code has a dash; the part may span it at any place.
+    patterns = {chars} | {chars[:i] + "-" + chars[i:] for i in range(1, len(chars))}
+    return expression.OR([[("support_access_code", "like", p)] for p in sorted(patterns)])
+
+
 def normalize_access_code(text):
     """``"k7qf m2xr"``, ``"K7QF-M2XR"`` -> ``"K7QF-M2XR"``; None when it cannot be a code."""
     chars = re.sub(r"[^0-9A-Za-z]", "", text or "").upper()
@@ -102,20 +113,26 @@ class ResPartner(models.Model):
         if operator not in ("=", "ilike", "=ilike") or not isinstance(value, str):
             raise NotImplementedError(operator, value)
         code = normalize_access_code(value)
-        return [("support_access_code", "=", code)] if code else expression.FALSE_DOMAIN
+        if code:
+            return [("support_access_code", "=", code)]
+        return access_code_part_domain(value) or expression.FALSE_DOMAIN
 
     @api.model
     def _search_display_name(self, operator, value):
         """Staff find a customer by its access code wherever they type a partner name."""
         domain = super()._search_display_name(operator, value)
         code = normalize_access_code(value) if isinstance(value, str) else None
-        if (
-            code
+        if not (
+            isinstance(value, str)
             and operator in ("ilike", "=ilike", "=")
             and self.env.user.has_group(ACCESS_CODE_GROUP)
         ):
-            domain = expression.OR([domain, [("support_access_code", "=", code)]])
-        return domain
+            return domain
+        if code:
+            return expression.OR([domain, [("support_access_code", "=", code)]])
+        # A part of a code, when it has a digit (names seldom do).
+        part = access_code_part_domain(value) if re.search(r"[0-9]", value) else None
+        return expression.OR([domain, part]) if part else domain
 
     @api.model
     def _generate_access_code(self):

@@ -107,6 +107,22 @@ class TestAccessCode(SubscriptionCaseMixin, TransactionCase):
                 )
         self.assertFalse(Partner.search([("support_access_code_lookup", "ilike", "ACD")]))
 
+    def test_lookup_by_part_of_a_code(self):
+        """A technician heard only part of the code: four characters or more, anywhere
+        in the code, across its dash too."""
+        self._subscription(self.company, self.plans["5"])
+        code = self._code(self.company)
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        for part in (code[:4], code[5:].lower(), code[2:7], code[2:4] + code[5:7]):
+            with self.subTest(part=part):
+                found = Partner.search([("support_access_code_lookup", "ilike", part)])
+                self.assertIn(self.company, found)
+        # In any partner field too, once the part has a digit (names seldom do).
+        self.company.sudo().support_access_code = "K7QF-M2XR"
+        self.assertIn(self.company.id, [pid for pid, _name in Partner.name_search("7qfm")])
+        self.assertIn(self.company.id, [pid for pid, _name in Partner.name_search("f-m2x")])
+        self.assertFalse(Partner.search([("support_access_code_lookup", "ilike", code[:3])]))
+
     def test_only_sales_and_support_staff_read_codes(self):
         self._subscription(self.company, self.plans["4"])
         self.assertTrue(self._code(self.company))

@@ -163,14 +163,36 @@ class HelpdeskTicket(models.Model):
                 self._prepare_customer_vals(vals, customer)
             self._prepare_routing_vals(vals)
         tickets = super().create(vals_list)
+        # A ticket created closed (imported, or seeded) has its closing date too.
+        tickets.filtered(lambda t: t.stage_id.closed and not t.closed_date).write(
+            {"closed_date": fields.Datetime.now()}
+        )
         if customer:
             tickets._customer_ticket_created()
         return tickets
 
     @api.model
+    def default_get(self, fields_list):
+        """helpdesk_mgmt's auto-assignment picks whoever creates the ticket: never OdooBot
+        (mail gateway, scripts) nor a customer."""
+        defaults = super().default_get(fields_list)
+        if defaults.get("user_id") and self._is_technical_user(defaults["user_id"]):
+            defaults["user_id"] = False
+        return defaults
+
+    @api.model
+    def _is_technical_user(self, user_id):
+        user = self.env["res.users"].sudo().browse(user_id)
+        return user._is_superuser() or user.share or not user.active
+
+    @api.model
     def _prepare_routing_vals(self, vals):
-        """Team from the department, star level from the customer's company: set for
-        every ticket, whoever creates it."""
+        """Team from the department, star level from the customer's company, and nobody
+        technical in charge (the mail gateway or a script runs as OdooBot, whom
+        helpdesk_mgmt's auto-assignment would pick): set for every ticket, whoever
+        creates it."""
+        if vals.get("user_id") and self._is_technical_user(vals["user_id"]):
+            vals["user_id"] = False
         if vals.get("department_id") and not vals.get("team_id"):
             department = self.env["customer.portal.department"].sudo().browse(vals["department_id"])
             vals["team_id"] = department.team_id.id

@@ -416,3 +416,29 @@ class TestTicketRules(TicketCase):
         ticket = self.Ticket.browse(ticket_id)
         self.assertEqual(ticket.name, "encoded")
         self.assertEqual(ticket.attachment_ids.mapped("name"), ["ab.png"])
+
+    # technicians ---------------------------------------------------------------------
+    def test_technicians_find_a_caller_by_part_of_its_access_code(self):
+        technician = new_test_user(
+            self.env, login="tech_lookup", groups="helpdesk_mgmt.group_helpdesk_user"
+        )
+        self.company_a.sudo().support_access_code = "K7QF-M2XR"
+        Partner = self.env["res.partner"].with_user(technician)
+        for typed in ("K7QF-M2XR", "k7qfm2xr", "7qf-m", "m2xr"):
+            with self.subTest(typed=typed):
+                found = Partner.search([("support_access_code_lookup", "ilike", typed)])
+                self.assertEqual(found, self.company_a)
+        # The ticket's customer field searches names and codes.
+        self.assertIn(self.company_a.id, [pid for pid, _n in Partner.name_search("QF-M2")])
+        menu = self.env.ref("customer_portal_tickets.helpdesk_customers_menu")
+        self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(technician)._visible_menu_ids())
+
+    def test_no_technical_user_in_charge_and_closing_date_at_creation(self):
+        self.env.company.helpdesk_mgmt_ticket_auto_assign = True
+        odoobot = self.env.ref("base.user_root")
+        ticket = self.Ticket.with_user(odoobot).create(
+            {"name": "Par un script", "description": "<p>x</p>", "partner_id": self.contact_b.id}
+        )
+        self.assertFalse(ticket.user_id, "OdooBot is nobody's technician")
+        closed = self._ticket(self.contact_b, stage="done")
+        self.assertTrue(closed.closed_date)
