@@ -18,6 +18,7 @@ FIELD_INPUTS = {
     "department_id": "department_id",
     "partner_name": "contact_name",
     "partner_email": "contact_email",
+    "category_id": "category_id",
 }
 TEXT_INPUTS = tuple(FIELD_INPUTS.values())
 
@@ -117,7 +118,10 @@ class TicketPortal(CustomerPortal):
                     "department_id": form.get("department_id", ""),
                     "contact_name": form.get("contact_name", partner.name),
                     "contact_email": form.get("contact_email", partner.email or ""),
+                    "category_id": form.get("category_id", ""),
                 },
+                "categories": request.env["helpdesk.ticket"]._portal_categories(),
+                "placeholders": self._support_placeholders(kind),
                 "errors": errors or {},
                 "pending_attachments": pending or request.env["ir.attachment"],
                 "duplicate": duplicate,
@@ -137,6 +141,35 @@ class TicketPortal(CustomerPortal):
                     self._support_document_department(departments, context).id or ""
                 )
         return values
+
+    def _support_placeholders(self, kind):
+        """Examples in the subject and description boxes, for each kind of request."""
+        return {
+            "incident": {
+                "subject": request.env._("e.g. data download fails, cannot log in"),
+                "description": request.env._(
+                    "What happened, since when, on which computer or vehicle, what you "
+                    "already tried"
+                ),
+            },
+            "service": {
+                "subject": request.env._(
+                    "e.g. add a vehicle, set up driver breaks, training on reports"
+                ),
+                "description": request.env._(
+                    "What you would like, for which users or vehicles, by when"
+                ),
+            },
+            "administrative": {
+                "subject": request.env._(
+                    "e.g. question about an invoice, change of delivery address"
+                ),
+                "description": request.env._(
+                    "Your question or request, with the references concerned (order, "
+                    "invoice, subscription)"
+                ),
+            },
+        }[kind]
 
     def _support_document_department(self, departments, context):
         """The department preselected for a request about a document."""
@@ -184,6 +217,8 @@ class TicketPortal(CustomerPortal):
             "description": plaintext2html(description) if description else "",
             "ticket_kind": kind,
         }
+        if form.get("category_id"):
+            vals["category_id"] = to_id(form["category_id"]) or -1
         if kind == "incident":
             vals["urgency"] = form.get("urgency")
         if kind == "administrative":

@@ -32,6 +32,13 @@ class TicketListPortal(CustomerPortalHelpdesk):
 
     def _ticket_get_searchbar_filters(self):
         open_domain = [("closed", "=", False)]
+        categories = {
+            f"category_{category.id}": {
+                "label": category.name,
+                "domain": [("category_id", "=", category.id)],
+            }
+            for category in request.env["helpdesk.ticket"]._portal_categories()
+        }
         return {
             "all": {"label": request.env._("All"), "domain": []},
             "open": {"label": request.env._("Open"), "domain": open_domain},
@@ -48,15 +55,22 @@ class TicketListPortal(CustomerPortalHelpdesk):
                 "label": request.env._("Waiting for my reply"),
                 "domain": open_domain + [("is_waiting_for_customer", "=", True)],
             },
+            **categories,
         }
 
     def _ticket_get_searchbar_groupby(self):
         values = super()._ticket_get_searchbar_groupby()
+        values["stage"]["label"] = request.env._("State")
         values["kind"] = {"input": "kind", "label": request.env._("Kind"), "order": 4}
         return dict(sorted(values.items(), key=lambda item: item[1]["order"]))
 
     def _ticket_get_groupby_mapping(self):
-        return {**super()._ticket_get_groupby_mapping(), "kind": "ticket_kind"}
+        # "stage" groups by what customers read (new, in progress, waiting, resolved).
+        return {
+            **super()._ticket_get_groupby_mapping(),
+            "stage": "portal_state",
+            "kind": "ticket_kind",
+        }
 
     def _ticket_get_searchbar_inputs(self):
         values = super()._ticket_get_searchbar_inputs()
@@ -83,7 +97,16 @@ class TicketListPortal(CustomerPortalHelpdesk):
         if search_in in ("name", "all"):
             domains.append([("description", "ilike", search)])
         if search_in in ("stage", "all"):
+            # The states customers read ("Résolu") as well as the stages' names.
+            states = request.env["helpdesk.ticket"]._fields["portal_state"]
+            matching = [
+                key
+                for key, label in states._description_selection(request.env)
+                if search.lower() in label.lower()
+            ]
             domains.append([("stage_id.name", "ilike", search)])
+            if matching:
+                domains.append([("portal_state", "in", matching)])
         if search_in in ("partner", "all"):
             domains.append([("partner_id.name", "ilike", search)])
         if search_in in ("message", "all"):

@@ -258,6 +258,9 @@ class HelpdeskTicket(models.Model):
                 length=len(description),
                 max=DESCRIPTION_MAX,
             )
+        category = vals.get("category_id")
+        if category and category not in self._portal_categories().ids:
+            errors["category_id"] = self.env._("Choose one of the categories offered.")
         kind = vals.get("ticket_kind") or "service"
         if kind == "incident" and vals.get("urgency") not in dict(URGENCIES):
             errors["urgency"] = self.env._("Choose the urgency of the incident.")
@@ -281,6 +284,17 @@ class HelpdeskTicket(models.Model):
                     "This e-mail address is not valid: %(email)s", email=email[:254]
                 )
         return errors
+
+    @api.model
+    def _portal_categories(self):
+        """The categories customers may choose (and filter their tickets by)."""
+        return (
+            self.env["helpdesk.ticket.category"]
+            .sudo()
+            .search(
+                [("show_in_portal", "=", True), ("company_id", "in", [self.env.company.id, False])]
+            )
+        )
 
     @api.model
     def _customer_text_limits(self):

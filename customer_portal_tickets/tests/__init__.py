@@ -5,5 +5,6 @@ from . import (
     test_portal_ticket_list,
     test_ticket_access,
     test_ticket_lifecycle,
+    test_ticket_pages,
     test_ticket_rules,
 )

@@ -36,7 +36,7 @@ class TestDocumentLinks(SubscriptionCaseMixin, HttpCase):
         )
         ref = cls.env.ref
         cls.cases = [
-            ("sale_order_id", cls.order, ref("customer_portal_tickets.department_logistics")),
+            ("sale_order_id", cls.order, ref("customer_portal_tickets.department_sales")),
             ("invoice_id", cls.invoice, ref("customer_portal_tickets.department_accounting")),
             ("subscription_id", cls.subscription, ref("customer_portal_tickets.department_sales")),
         ]
