@@ -1,5 +1,7 @@
 from . import (
+    account_move,
     ir_http,
+    payment_token,
     product_template,
     res_company,
     res_config_settings,

@@ -176,6 +176,9 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
         html = self.url_open(f"/my/subscriptions/{self.sub_a.id}").text
         self.assertIn(invoice.name, html)
         self.assertIn(f"/my/invoices/{invoice.id}", html)
+        breadcrumb = html.split("o_portal_submenu")[1].split("</ol>")[0]
+        self.assertIn(self.sub_a.name, breadcrumb)
+        self.assertNotIn(invoice.name, breadcrumb, "the subscription's, not an invoice's")
         self.assertEqual(self.url_open(f"/my/invoices/{invoice.id}").status_code, 200)
 
     def test_customer_writes_to_the_salesperson_in_the_thread(self):
@@ -239,7 +242,8 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
         self.assertIn("payment_method_saved=1", response.url)
         self.assertEqual(self.sub_a.payment_token_id, self.token_a1)
         self.assertIn("Change payment method", response.text)
-        self.assertIn("1111", response.text)
+        card = self.token_a1.payment_method_id.name
+        self.assertIn(f"{card} •••• 1111", response.text, "its kind and its masked number")
         self._choose_token(self.sub_a, self.token_a2.id)
         self.assertEqual(self.sub_a.payment_token_id, self.token_a2)
         notes = self.sub_a.message_ids.filtered(lambda m: "from the portal" in m.body)

@@ -1,0 +1,57 @@
+"""Invoices as a customer's contact reads them: how long until each unpaid invoice is
+due or how late it is, and the overdue ones counted for the whole company."""
+
+import json
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+
+from .common import SubscriptionCaseMixin
+
+
+@tagged("post_install", "-at_install")
+class TestPortalInvoices(SubscriptionCaseMixin, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_subscription_data()
+        cls._setup_two_customers()
+        today = fields.Date.context_today(cls.env.user)
+
+        def invoice(partner, due_in_days, amount=100.0):
+            move = cls.env["account.move"].create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": partner.id,
+                    "invoice_date": today - timedelta(days=30),
+                    "invoice_date_due": today + timedelta(days=due_in_days),
+                    "invoice_line_ids": [(0, 0, {"name": "Licences", "price_unit": amount})],
+                }
+            )
+            move.action_post()
+            return move
+
+        # Addressed to the company, as invoices are; the contact logs in.
+        cls.late = invoice(cls.company_a, -15)
+        cls.soon = invoice(cls.company_a, 5)
+        cls.other = invoice(cls.company_b, -3)
+
+    def test_due_in_and_overdue_in_the_list(self):
+        self.authenticate("alpha", "alpha")
+        page = self.url_open("/my/invoices").text
+        self.assertIn("15 days overdue", page)
+        self.assertIn("Due in 5 days", page)
+
+    def test_overdue_filter_and_home_alert_count_the_company_invoices(self):
+        self.authenticate("alpha", "alpha")
+        page = self.url_open("/my/invoices?filterby=overdue_invoices").text
+        self.assertIn(self.late.name, page)
+        self.assertNotIn(self.soon.name, page)
+        self.assertNotIn(self.other.name, page, "another company's")
+        counters = self.url_open(
+            "/my/counters",
+            data=json.dumps({"params": {"counters": ["overdue_invoice_count"]}}),
+            headers={"Content-Type": "application/json"},
+        ).json()["result"]
+        self.assertEqual(counters["overdue_invoice_count"], 1)
