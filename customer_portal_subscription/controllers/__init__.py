@@ -1,1 +1,1 @@
-from . import invoices, portal
+from . import invoices, portal, sale_orders

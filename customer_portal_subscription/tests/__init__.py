@@ -2,6 +2,7 @@ from . import (
     test_access_code,
     test_portal_home,
     test_portal_invoices,
+    test_portal_orders,
     test_portal_subscriptions,
     test_star_level,
 )

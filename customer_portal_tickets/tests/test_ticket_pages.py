@@ -35,6 +35,11 @@ class TestTicketPages(TicketCase):
         self.assertTrue(self.resolved.closed_date)
         self.assertIn("Closed Date", page)
 
+    def test_list_names_the_contact_once(self):
+        listing = self.url_open("/my/tickets").text
+        self.assertIn(self.contact_a.name, listing)
+        self.assertNotIn(self.contact_a.display_name, listing, "not 'Company, Contact'")
+
     def test_states_customers_read_everywhere(self):
         listing = self.url_open("/my/tickets?groupby=stage").text
         self.assertIn("Resolved", listing)
