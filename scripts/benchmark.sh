@@ -17,6 +17,7 @@ if [ -z "${BENCH_DB:-}" ]; then
   trap 'kill "$server" 2>/dev/null || true; drop_db "$BENCH_DB" 2>/dev/null || true' EXIT
   write_odoo_conf "$BENCH_DB" "$CONF"
   say "Building the throw-away database $BENCH_DB (about two minutes)"
+  create_french_db "$BENCH_DB" "$CONF"
   "$PY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$BENCH_DB" -i "$DEMO_ADDONS" \
     --load-language=en_US,fr_FR --stop-after-init --log-level=warn \
     --logfile "$STATE_DIR/bench-install.log" || die "install failed: $STATE_DIR/bench-install.log"

@@ -192,6 +192,16 @@ drop_db() {
   odoo_psql -d postgres -c "DROP DATABASE IF EXISTS \"$1\"" >/dev/null
   rm -rf "$STATE_DIR/filestore/filestore/$1"
 }
+# Creates database $1 (config $2) with a French company: EUR, then the French chart of
+# accounts and VAT (l10n_fr_account, loaded once its registry is complete, before any
+# module creates invoices), as the demo and the tests use.
+create_french_db() {
+  "$PY" "$REPO_ROOT/scripts/create_french_db.py" "$2" "$1" >>"$STATE_DIR/create-db.log" 2>&1 \
+    || { tail -n 20 "$STATE_DIR/create-db.log" >&2; die "creating the database $1 failed"; }
+  "$PY" "$ODOO_SRC/odoo-bin" -c "$2" -d "$1" -i l10n_fr_account --stop-after-init \
+    --logfile "$STATE_DIR/create-db.log" --log-level=warn \
+    || { tail -n 20 "$STATE_DIR/create-db.log" >&2; die "installing the French chart in $1 failed"; }
+}
 db_exists() { [ "$(odoo_psql -d postgres -tAc "select 1 from pg_database where datname = '$1'")" = 1 ]; }
 
 ADDONS="customer_portal_subscription,customer_portal_tickets,customer_portal_credit,customer_portal_remote"

@@ -19,6 +19,7 @@ if ! db_exists "$DEMO_DB"; then
   drop_db "$building"
   say "Building the demo database '$DEMO_DB' (first run: about two minutes)"
   write_odoo_conf "$building" "$STATE_DIR/demo-build.conf"
+  create_french_db "$building" "$STATE_DIR/demo-build.conf"
   if ! "$PY" "$ODOO_SRC/odoo-bin" -c "$STATE_DIR/demo-build.conf" -d "$building" \
       -i "$DEMO_ADDONS" --load-language=en_US,fr_FR --stop-after-init \
       --logfile "$STATE_DIR/demo-build.log" --log-level=warn; then

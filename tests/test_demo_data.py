@@ -154,3 +154,18 @@ class TestDemoData(TransactionCase):
         packs = bernard._service_credit_packs(include_expired=True)
         self.assertEqual([p._service_credit_is_expired() for p in packs], [True, False])
         self.assertFalse(martin._has_bought_service_credit())
+
+    def test_a_french_vendor_in_euros(self):
+        company = self.env.ref("base.main_company")
+        self.assertEqual((company.country_id.code, company.currency_id.name), ("FR", "EUR"))
+        self.assertTrue(company.logo and company.vat and company.company_registry)
+        self.assertEqual(company.chart_template, "fr", "the French chart of accounts")
+        invoices = self.env["account.move"].search(
+            [("partner_id", "child_of", self.all_customers.ids), ("move_type", "=", "out_invoice")]
+        )
+        self.assertTrue(invoices)
+        self.assertEqual(invoices.currency_id.name, "EUR")
+        rates = set(invoices.invoice_line_ids.tax_ids.mapped("amount"))
+        self.assertEqual(rates, {20.0}, "French VAT at 20 %")
+        orders = self.env["sale.order"].search([("partner_id", "child_of", self.all_customers.ids)])
+        self.assertEqual(orders.currency_id.name, "EUR")
