@@ -33,7 +33,16 @@ class TestTicketPages(TicketCase):
         self.assertNotIn("/ticket/close", page, "nothing to close on a resolved ticket")
         self.assertNotIn("Send message", page, "no message box to send to")
         self.assertTrue(self.resolved.closed_date)
-        self.assertIn("Closed Date", page)
+        self.assertIn("Resolved on:", page)
+
+    def test_french_typography_of_the_ticket_page(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.user_a.lang = "fr_FR"
+        self.authenticate("alpha", "alpha")
+        page = self.url_open(f"/my/ticket/{self.resolved.id}").text
+        for label in ("Ouvert le\u00a0:", "Résolu le\u00a0:", "État\u00a0:"):
+            self.assertIn(label, page)
+        self.assertNotIn("Etape:", page)
 
     def test_list_names_the_contact_once(self):
         listing = self.url_open("/my/tickets").text
