@@ -74,6 +74,8 @@ class HelpdeskTicket(models.Model):
     # Portal users may not read products or departments: they read these names.
     software_product_name = fields.Char(related="software_product_id.name", string="Software Name")
     department_name = fields.Char(related="department_id.name", string="Department Name")
+    # helpdesk_mgmt's label has no French translation: ours has.
+    notes = fields.Html(string="Internal Notes")
     solution = fields.Html(
         sanitize=True,
         help="The answer given to the customer, shown on the portal under the description. "

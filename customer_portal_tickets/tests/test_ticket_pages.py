@@ -83,3 +83,8 @@ class TestTicketPages(TicketCase):
             self.assertIn('required="required"', form)
             placeholders.add(form.split('id="subject"')[1].split('placeholder="')[1].split('"')[0])
         self.assertEqual(len(placeholders), 3)
+
+    def test_technicians_read_internal_notes_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        fields = self.env["helpdesk.ticket"].with_context(lang="fr_FR").fields_get(["notes"])
+        self.assertEqual(fields["notes"]["string"], "Notes internes")
