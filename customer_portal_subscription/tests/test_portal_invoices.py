@@ -55,3 +55,11 @@ class TestPortalInvoices(SubscriptionCaseMixin, HttpCase):
             headers={"Content-Type": "application/json"},
         ).json()["result"]
         self.assertEqual(counters["overdue_invoice_count"], 1)
+
+    def test_payment_methods_page_title_in_french(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.user_a.lang = "fr_FR"
+        self.authenticate("alpha", "alpha")
+        page = self.url_open("/my/payment_method").text
+        breadcrumb = page.split("o_payment_portal_home")[1].split("</ol>")[0]
+        self.assertIn("Modes de paiement", breadcrumb)
