@@ -155,6 +155,11 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
         self.assertIn('data-star-level="4"', html)
         self.assertNotIn("o_subscription_discount_column", html, "no discount, no column")
         self.assertIn("Define a payment method", html)
+        self.assertFalse(self.sub_a.date, "a subscription without end")
+        self.assertIn("Renewed automatically", html, "its lines' end date is never blank")
+        renew = self.url_open(f"/my/subscriptions/{self.sub_a_renew.id}").text
+        end = renew.split("o_subscription_line_end")[1].split("</td>")[0]
+        self.assertNotIn("Renewed automatically", end, "its end date shows")
 
     def test_discount_column_only_when_a_line_has_one(self):
         self.authenticate("alpha", "alpha")
