@@ -1,7 +1,6 @@
 """NUL bytes, other control characters and 100 kB strings in every parameter of every
 route of the four addons never give a server error: each page answers with its content,
-a message or a redirect. (customer_portal_credit and customer_portal_remote have no
-routes yet: theirs join this list when they get some.)"""
+a message or a redirect."""
 
 import json
 from urllib.parse import urlencode
@@ -61,6 +60,13 @@ class TestHostileInput(HttpCase):
             ("POST", f"/my/ticket/{ticket}/reopen", ["csrf_token"]),
             ("POST", "/ticket/close", ["ticket_id", "stage_id"]),
             ("POST", "/my/support/new/service", ["pending_attachment_id", "product_id"]),
+            ("GET", "/my/credit", ["page", "x"]),
+            ("GET", "/my/credit/page/2", ["x"]),
+            ("GET", "/my/remote", ["x"]),
+            ("POST", f"/my/ticket/{ticket}/remote", ["tool", "code", "consent"]),
+            ("GET", "/my/quotes", ["sortby", "filterby", "page"]),
+            ("GET", "/my/orders", ["sortby", "filterby"]),
+            ("GET", "/my/invoices", ["filterby", "sortby", "page"]),
             ("GET", "/new/ticket", ["category"]),
             ("POST", "/submitted/ticket", ["subject", "description"]),
         ]

@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from odoo import http
+from odoo.addons.customer_portal_subscription.tools.params import to_page
 from odoo.addons.customer_portal_tickets.controllers.support_forms import TicketPortal
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -48,6 +49,7 @@ class ServiceCreditPortal(CustomerPortal):
         summary = _credit_summary(request.env.user.partner_id)
         if not summary:
             raise request.not_found()
+        page = to_page(page)
         # Packs are read as the customer (record rules: its own company's). Time entries
         # carry internal notes and costs: only what the page shows is read, with sudo,
         # for the customer's own company.

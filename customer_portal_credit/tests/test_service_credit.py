@@ -3,7 +3,7 @@ valid pack first; expiry, overage, alerts, subscriptions that refill."""
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import CreditCase
 
@@ -176,8 +176,6 @@ class TestServiceCredit(CreditCase):
             pack.with_user(self.technician).write({"product_uom_qty": 100})
 
     def test_salespeople_see_every_customers_credit(self):
-        from odoo.tests import new_test_user
-
         self._pack(self.company_a, 10)
         self._pack(self.company_b, 3)
         salesman = new_test_user(self.env, login="vendeur", groups="sales_team.group_sale_salesman")

@@ -94,15 +94,14 @@ class CustomerPortalRemoteSession(models.Model):
                 "connected_date": fields.Datetime.now(),
             }
         )
-        self.ticket_id.message_post(
-            body=self.env._(
+        self._post_staff_note(
+            self.env._(
                 "%(user)s connected to the customer's computer with %(tool)s.",
                 user=self.env.user.name,
-                tool=dict(TOOLS)[self.tool],
-            ),
-            subtype_xmlid="mail.mt_note",
+                tool=self._tool_name(),
+            )
         )
-        self.ticket_id._remote_session_started(dict(TOOLS)[self.tool])
+        self.ticket_id._remote_session_started(self._tool_name())
         return {"type": "ir.actions.act_url", "url": url, "target": "self"}
 
     def action_end(self):
@@ -112,15 +111,23 @@ class CustomerPortalRemoteSession(models.Model):
             session.sudo().write(
                 {"state": "ended", "ended_date": fields.Datetime.now(), "session_code": False}
             )
-            session.ticket_id.message_post(
-                body=self.env._(
+            session._post_staff_note(
+                self.env._(
                     "%(user)s ended the remote session (%(tool)s).",
                     user=self.env.user.name,
-                    tool=dict(TOOLS)[session.tool],
-                ),
-                subtype_xmlid="mail.mt_note",
+                    tool=session._tool_name(),
+                )
             )
         return True
+
+    def _tool_name(self):
+        self.ensure_one()
+        return dict(TOOLS)[self.tool]
+
+    def _post_staff_note(self, body):
+        """A note on the ticket for the technicians (never the session ID)."""
+        self.ensure_one()
+        self.ticket_id.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     @api.model
     def _cron_expire_sessions(self):

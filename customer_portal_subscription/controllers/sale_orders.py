@@ -4,6 +4,8 @@ from odoo.addons.sale.controllers.portal import CustomerPortal as SaleCustomerPo
 from odoo.http import request
 from odoo.osv import expression
 
+from ..tools.params import to_page
+
 # The filters of the quotes and orders lists, as the help centre describes them.
 LIST_PATHS = ("/my/quotes", "/my/orders")
 
@@ -84,6 +86,10 @@ class SaleOrderPortal(SaleCustomerPortal):
         return expression.AND([domain, self._sale_get_searchbar_filters(False)[filterby]["domain"]])
 
     def _prepare_sale_portal_rendering_values(self, page=1, quotation_page=False, **kwargs):
+        page = to_page(page)
+        # Odoo looks the sorting up without a default: an unknown one would be a 500.
+        if kwargs.get("sortby") not in self._get_sale_searchbar_sortings():
+            kwargs["sortby"] = "date"
         values = super()._prepare_sale_portal_rendering_values(
             page=page, quotation_page=quotation_page, **kwargs
         )
