@@ -24,6 +24,12 @@ class AccountAnalyticLine(models.Model):
         readonly=True,
         help="The quotation drafted for this overage time.",
     )
+    is_billable = fields.Boolean(
+        string="Billable Time",
+        default=True,
+        help="Billable time on a service request is charged to the customer's service "
+        "credit (or is overage); time marked non-billable never is.",
+    )
     is_service_credit_overage = fields.Boolean(
         string="Overage",
         compute="_compute_is_service_credit_overage",
@@ -39,15 +45,18 @@ class AccountAnalyticLine(models.Model):
         "project_id.allow_billable",
         "ticket_id.ticket_kind",
         "ticket_id.partner_id",
+        "is_billable",
     )
     def _compute_so_line(self):
         return super()._compute_so_line()
 
-    @api.depends("ticket_id.ticket_kind", "so_line.is_service_credit")
+    @api.depends("ticket_id.ticket_kind", "so_line.is_service_credit", "is_billable")
     def _compute_is_service_credit_overage(self):
         for line in self:
             line.is_service_credit_overage = (
-                line.ticket_id.ticket_kind == "service" and not line.so_line.is_service_credit
+                line.ticket_id.ticket_kind == "service"
+                and line.is_billable
+                and not line.so_line.is_service_credit
             )
 
     def _timesheet_determine_sale_line(self):
@@ -60,7 +69,7 @@ class AccountAnalyticLine(models.Model):
         valid pack with time left; otherwise none."""
         self.ensure_one()
         ticket = self.ticket_id.sudo()
-        if ticket.ticket_kind != "service" or not ticket.partner_id:
+        if ticket.ticket_kind != "service" or not ticket.partner_id or not self.is_billable:
             return self.env["sale.order.line"]
         packs = ticket.partner_id._service_credit_packs()
         return packs.filtered(lambda pack: pack.remaining_hours > 0)[:1]
