@@ -1,0 +1,320 @@
+import base64
+import binascii
+
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.addons.customer_portal_credit.tools.duration import format_hours
+from odoo.exceptions import UserError
+from odoo.tools.misc import format_datetime
+
+IMPACTS = [
+    ("none", "No Impact"),
+    ("minor", "Minor"),
+    ("major", "Major"),
+    ("site_down", "Site Down"),
+    ("server", "Server Issue"),
+    ("crisis", "Crisis"),
+]
+ITIL_TYPES = [
+    ("incident", "Incident"),
+    ("problem", "Problem"),
+    ("request", "Request"),
+    ("change", "Change"),
+]
+# ITIL type a ticket gets from the portal form it came from.
+ITIL_TYPE_OF_KIND = {"incident": "incident", "service": "request", "administrative": "request"}
+# A change of these fields may change which cells of the SLA matrix apply.
+SLA_FIELDS = {"urgency", "support_star_level", "team_id", "category_id", "tag_ids", "company_id"}
+SIGNATURE_FIELDS = {"signature", "signed_by", "signed_on", "signature_requested"}
+SIGNED_BY_MAX = 200
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    impact = fields.Selection(IMPACTS, tracking=True)
+    itil_type = fields.Selection(
+        ITIL_TYPES,
+        string="ITIL Type",
+        compute="_compute_itil_type",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="Incident: an interruption to restore. Problem: the cause behind incidents. "
+        "Request: a service or a question. Change: a planned change to a customer's "
+        "installation.",
+    )
+    first_response_date = fields.Datetime(
+        copy=False,
+        readonly=True,
+        help="When the support team first wrote to the customer on this ticket.",
+    )
+    queue_deadline = fields.Datetime(
+        string="Deadline",
+        compute="_compute_queue_deadline",
+        store=True,
+        index=True,
+        help="The nearest deadline of the ticket's SLA (first response or resolution) "
+        "still running. The queue is ordered by it.",
+    )
+    signature_requested = fields.Boolean(
+        copy=False,
+        tracking=True,
+        help="The customer is asked to sign this ticket (on-site work), from the portal "
+        "or on the technician's tablet.",
+    )
+    signature = fields.Image(copy=False, attachment=True, max_width=1024, max_height=1024)
+    signed_by = fields.Char(copy=False, tracking=True)
+    signed_on = fields.Datetime(copy=False, tracking=True)
+
+    @api.depends("ticket_kind")
+    def _compute_itil_type(self):
+        for ticket in self:
+            ticket.itil_type = ITIL_TYPE_OF_KIND.get(ticket.ticket_kind, "request")
+
+    @api.depends("ticket_sla_ids.deadline", "ticket_sla_ids.state")
+    def _compute_queue_deadline(self):
+        for ticket in self:
+            running = ticket.ticket_sla_ids.filtered(lambda sla: sla.state == "in_progress")
+            ticket.queue_deadline = min(running.mapped("deadline"), default=False)
+
+    # SLA matrix --------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            # A new ticket has no rating: nothing to compute (two queries saved).
+            vals.setdefault("rating_last_value", 0)
+            vals.setdefault("positive_rate_percentage", -1)
+        return super().create(vals_list)
+
+    def set_sla(self):
+        """helpdesk_mgmt_sla's, with the cells of all tickets created at once."""
+        tickets = self.filtered("team_id.use_sla")
+        tickets.ticket_sla_ids.unlink()
+        self.env["helpdesk.ticket.sla"].create(
+            [
+                {"ticket_id": ticket.id, "sla_id": sla.id}
+                for ticket in tickets
+                for sla in ticket._get_sla()
+            ]
+        )
+
+    def _get_sla_ticket_domain(self):
+        level = self.support_star_level or "none"
+        urgency = self.urgency or "none"
+        return [
+            *super()._get_sla_ticket_domain(),
+            ("support_star_level", "in", [False, level]),
+            ("urgency", "in", [False, urgency]),
+            ("company_id", "in", [False, self.company_id.id]),
+        ]
+
+    def _set_arrival(self, arrival):
+        """Records the tickets as arrived at ``arrival`` (tickets imported from another
+        helpdesk, demo data): their SLA deadlines count from then."""
+        self.flush_recordset()
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET create_date = %s WHERE id IN %s",
+            (arrival, tuple(self.ids)),
+        )
+        self.invalidate_recordset(["create_date"])
+        self.filtered("team_id.use_sla").set_sla()
+        self.ticket_sla_ids.flush_recordset()  # deadlines from the arrival, now
+        return True
+
+    def write(self, vals):
+        closing = False
+        if vals.get("stage_id"):
+            closing = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"]).closed
+        if SIGNATURE_FIELDS & set(vals):
+            vals = self._check_signature_write(vals)
+        result = super().write(vals)
+        if SLA_FIELDS & set(vals):
+            for ticket in self.filtered("team_id.use_sla"):
+                ticket.refresh_sla()
+        if closing:
+            self._stop_running_timers()
+        if vals.get("signature") and not self.env.context.get("signature_posted"):
+            for ticket in self:
+                ticket._post_signature()
+        return result
+
+    def _message_post_after_hook(self, message, msg_vals):
+        result = super()._message_post_after_hook(message, msg_vals)
+        if (
+            not self.first_response_date
+            and message.message_type in ("comment", "email")
+            and message.subtype_id == self.env.ref("mail.mt_comment")
+            and message.author_id
+            and message.author_id._is_support_staff()
+        ):
+            self.sudo()._record_first_response()
+        return result
+
+    def _record_first_response(self):
+        self.ensure_one()
+        self.first_response_date = fields.Datetime.now()
+        for sla in self.ticket_sla_ids.filtered(lambda s: s.target == "first_response"):
+            sla._stage_recompute()
+
+    def _notify_sla_breach(self, ticket_sla):
+        """A deadline passed: a note on the ticket, an activity for its assignee and for
+        its team leader."""
+        self.ensure_one()
+        deadline = format_datetime(
+            self.env, ticket_sla.deadline, tz=ticket_sla._calendar().tz, dt_format="short"
+        )
+        self.message_post(
+            body=self.env._(
+                "SLA breached: %(sla)s, due on %(deadline)s.",
+                sla=ticket_sla.sla_id.name,
+                deadline=deadline,
+            ),
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+        users = (self.user_id | self.team_id.user_id).filtered(lambda u: u.active and not u.share)
+        for user in users:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._("SLA breached on %(number)s", number=self.number),
+                note=self.env._(
+                    "%(sla)s was due on %(deadline)s.",
+                    sla=ticket_sla.sla_id.name,
+                    deadline=deadline,
+                ),
+                user_id=user.id,
+            )
+
+    def _customer_deadlines(self):
+        """What the customer's ticket page says about the SLA: the running deadlines as
+        sentences in the reader's language and time zone, never the matrix."""
+        self.ensure_one()
+        running = (
+            self.sudo()
+            .ticket_sla_ids.filtered(lambda s: s.state == "in_progress" and s.deadline)
+            .sorted("deadline")
+        )
+        seen, deadlines = set(), []
+        for sla in running:
+            if sla.target not in seen:
+                seen.add(sla.target)
+                date = format_datetime(self.env, sla.deadline, dt_format="short")
+                if sla.target == "first_response":
+                    deadlines.append(self.env._("Response expected before %(date)s", date=date))
+                else:
+                    deadlines.append(self.env._("Resolution expected before %(date)s", date=date))
+        return deadlines
+
+    # Satisfaction ------------------------------------------------------------------
+
+    def _send_ticket_rating_mail(self, force_send=False):
+        """Sent by the system, whoever resolves: a customer marking its ticket resolved
+        may not post on it any more, but its rating request goes out."""
+        return super(HelpdeskTicket, self.with_user(SUPERUSER_ID))._send_ticket_rating_mail(
+            force_send=force_send
+        )
+
+    # Time entries ------------------------------------------------------------------
+
+    def _stop_running_timers(self):
+        """Resolving a ticket stops the timers still running on it; each gets its time
+        and a note asks its technician to check the entry."""
+        lines = (
+            self.env["account.analytic.line"]
+            .sudo()
+            .search(
+                [
+                    ("ticket_id", "in", self.ids),
+                    ("date_time", "!=", False),
+                    ("unit_amount", "=", 0),
+                ]
+            )
+        )
+        now = fields.Datetime.now()
+        for line in lines:
+            line.unit_amount = line._duration(line.date_time, now)
+            line.ticket_id.message_post(
+                body=self.env._(
+                    "Timer of %(technician)s stopped when the ticket was resolved: "
+                    "%(duration)s logged. Check the time entry and its description.",
+                    technician=line.employee_id.name or line.user_id.name,
+                    duration=format_hours(line.unit_amount),
+                ),
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+                partner_ids=line.user_id.partner_id.ids,
+            )
+        return lines
+
+    # Signature ---------------------------------------------------------------------
+
+    def action_request_signature(self):
+        for ticket in self:
+            if ticket.signature:
+                raise UserError(
+                    self.env._("Ticket %(number)s is already signed.", number=ticket.number)
+                )
+            ticket.signature_requested = True
+            if ticket.partner_id:
+                ticket.message_post(
+                    body=self.env._(
+                        "Please sign this ticket to confirm the work done: open it on your "
+                        "customer portal and click Sign."
+                    ),
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_comment",
+                    partner_ids=ticket.partner_id.ids,
+                )
+        return True
+
+    def _check_signature_write(self, vals):
+        """A customer signs once, when asked; a technician's tablet signature is dated."""
+        vals = dict(vals)
+        if self.env.user.share:
+            if "signature_requested" in vals or not vals.get("signature"):
+                raise UserError(self.env._("Only the support team asks for a signature."))
+            for ticket in self:
+                if ticket.signature:
+                    raise UserError(self.env._("This ticket is already signed."))
+                if not ticket.signature_requested:
+                    raise UserError(self.env._("No signature was requested on this ticket."))
+        if vals.get("signature"):
+            try:
+                base64.b64decode(vals["signature"], validate=True)
+            except (binascii.Error, TypeError, ValueError) as error:
+                raise UserError(self.env._("The signature could not be read.")) from error
+            vals.setdefault("signed_on", fields.Datetime.now())
+            if not vals.get("signed_by") and len(self) == 1:
+                vals["signed_by"] = self.partner_id.name or self.partner_name
+        return vals
+
+    def _sign_by_customer(self, name, signature):
+        """The customer signs from the portal. Returns an error message or None."""
+        self.ensure_one()
+        name = (name or "").replace("\x00", "").strip()[:SIGNED_BY_MAX]
+        if not self.signature_requested or self.signature:
+            return self.env._("This ticket is not waiting for your signature.")
+        if not name:
+            return self.env._("Type your name to sign.")
+        if not signature:
+            return self.env._("Draw or type your signature.")
+        try:
+            self.write({"signature": signature, "signed_by": name})
+        except UserError as error:
+            return str(error)
+        return None
+
+    def _post_signature(self):
+        """The signature as an image in the chatter, visible to the customer."""
+        self.ensure_one()
+        # Posted by the system in the signer's name: a resolved ticket takes no message
+        # from the customer, but its signature is recorded.
+        self.with_user(SUPERUSER_ID).with_context(signature_posted=True).message_post(
+            body=self.env._("Ticket signed by %(name)s.", name=self.signed_by or ""),
+            attachments=[(f"{self.number}-signature.png", base64.b64decode(self.signature))],
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            author_id=self.env.user.partner_id.id,
+        )

@@ -1,0 +1,120 @@
+"""A customer signs a ticket when the technician asks: from the portal ticket page (JSON
+route of portal.signature_form), or on the technician's tablet in the backend. Stored
+with the signer and the time, posted in the chatter as an image, never replaced by the
+customer; another customer's ticket is refused, over HTTP and XML-RPC alike."""
+
+import base64
+import json
+import xmlrpc.client
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import TechnicianCase
+
+# A 1x1 transparent PNG, as the signature pad sends it (base64, no data: prefix).
+SIGNATURE = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
+
+
+@tagged("post_install", "-at_install")
+class TestSignature(TechnicianCase):
+    def setUp(self):
+        super().setUp()
+        self.ticket = self._request(self.contact_a, user_id=self.technician.id)
+
+    def _sign(self, ticket, name="Contact of Alpha Transports", signature=SIGNATURE):
+        response = self.url_open(
+            f"/my/ticket/{ticket.id}/sign",
+            data=json.dumps({"params": {"name": name, "signature": signature}}),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(response.status_code, 200)
+        return response.json()["result"]
+
+    def test_portal_signature_when_requested(self):
+        self.authenticate("alpha", "alphaxxx")
+        self.assertIn("error", self._sign(self.ticket), "nothing was requested yet")
+        page = self.url_open(f"/my/ticket/{self.ticket.id}").text
+        self.assertNotIn("o_ticket_sign_modal", page)
+
+        self.ticket.with_user(self.technician).action_request_signature()
+        page = self.url_open(f"/my/ticket/{self.ticket.id}").text
+        self.assertIn("o_ticket_sign_modal", page)
+        result = self._sign(self.ticket)
+        self.assertTrue(result.get("force_refresh"), result)
+        self.ticket.invalidate_recordset()
+        self.assertEqual(self.ticket.signed_by, "Contact of Alpha Transports")
+        self.assertTrue(self.ticket.signed_on)
+        self.assertEqual(base64.b64decode(self.ticket.signature)[:4], b"\x89PNG")
+        posted = self.ticket.message_ids.filtered(lambda m: "signed by" in (m.body or "").lower())
+        self.assertEqual(posted.author_id, self.contact_a)
+        self.assertEqual(posted.attachment_ids.mimetype, "image/png")
+        self.assertFalse(posted.subtype_id.internal, "the customer sees it")
+        page = self.url_open(f"/my/ticket/{self.ticket.id}").text
+        self.assertIn("o_ticket_signed", page)
+
+        self.assertIn("error", self._sign(self.ticket, name="Quelqu'un d'autre"))
+        self.ticket.invalidate_recordset()
+        self.assertEqual(self.ticket.signed_by, "Contact of Alpha Transports", "not replaced")
+
+    def test_bad_signatures_are_refused_with_a_message(self):
+        self.ticket.action_request_signature()
+        self.authenticate("alpha", "alphaxxx")
+        for name, signature in (
+            ("", SIGNATURE),
+            ("Alpha", ""),
+            ("Alpha", "pas du base64 !"),
+            ("Alpha", ["liste"]),
+            ("\x00" * 5, SIGNATURE),
+        ):
+            result = self._sign(self.ticket, name=name, signature=signature)
+            self.assertTrue(result.get("error"), (name, signature))
+        self.ticket.invalidate_recordset()
+        self.assertFalse(self.ticket.signature)
+
+    def test_another_customer_cannot_sign(self):
+        self.ticket.action_request_signature()
+        self.authenticate("beta", "betaxxxx")
+        self.assertIn("error", self._sign(self.ticket))
+        self.ticket.invalidate_recordset()
+        self.assertFalse(self.ticket.signature)
+
+    def test_customer_cannot_replace_a_signature_over_xmlrpc(self):
+        self.ticket.action_request_signature()
+        self.ticket.with_user(self.user_a).sudo()._sign_by_customer("Alpha", SIGNATURE)
+        with self.assertRaises(xmlrpc.client.Fault):
+            self._xmlrpc(
+                "alpha",
+                "helpdesk.ticket",
+                "write",
+                [self.ticket.id],
+                {"signature": SIGNATURE, "signed_by": "X"},
+            )
+        with self.assertRaises(xmlrpc.client.Fault):
+            self._xmlrpc(
+                "alpha", "helpdesk.ticket", "write", [self.ticket.id], {"signature_requested": True}
+            )
+        self.ticket.invalidate_recordset()
+        self.assertEqual(self.ticket.signed_by, "Alpha")
+
+    def test_model_rule_for_customers(self):
+        ticket = self.ticket.with_user(self.user_a).sudo()
+        with self.assertRaises(UserError):
+            ticket.write({"signature": SIGNATURE})  # not requested
+        self.ticket.action_request_signature()
+        ticket.write({"signature": SIGNATURE, "signed_by": "Alpha"})
+        with self.assertRaises(UserError):
+            ticket.write({"signature": SIGNATURE})  # already signed
+
+    def test_backend_signature_on_the_technicians_tablet(self):
+        self.ticket.with_user(self.technician).action_request_signature()
+        self.ticket.with_user(self.technician).write(
+            {"signature": SIGNATURE, "signed_by": "Julie Martin"}
+        )
+        self.assertTrue(self.ticket.signed_on)
+        posted = self.ticket.message_ids.filtered(lambda m: "Julie Martin" in (m.body or ""))
+        self.assertEqual(posted.attachment_ids.mimetype, "image/png")
+        with self.assertRaises(UserError):
+            self.ticket.with_user(self.technician).action_request_signature()
