@@ -36,7 +36,13 @@ def addon_data(addon):
 
 def depends():
     """PyPI requirements: the OCA addons our manifests depend on."""
-    oca = {"helpdesk_mgmt", "helpdesk_mgmt_timesheet", "subscription_oca"}
+    oca = {
+        "helpdesk_mgmt",
+        "helpdesk_mgmt_rating",
+        "helpdesk_mgmt_sla",
+        "helpdesk_mgmt_timesheet",
+        "subscription_oca",
+    }
     found = set()
     for addon in ADDONS:
         manifest = ast.literal_eval((ROOT / addon / "__manifest__.py").read_text())

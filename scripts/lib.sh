@@ -204,7 +204,7 @@ create_french_db() {
 }
 db_exists() { [ "$(odoo_psql -d postgres -tAc "select 1 from pg_database where datname = '$1'")" = 1 ]; }
 
-ADDONS="customer_portal_subscription,customer_portal_tickets,customer_portal_credit,customer_portal_remote"
+ADDONS="customer_portal_subscription,customer_portal_tickets,customer_portal_credit,customer_portal_remote,customer_portal_technician"
 # The demo portal and the test database also get the "Demo" payment provider (test
 # mode), so that customers can save a payment method through the native flow.
 DEMO_ADDONS="$ADDONS,payment_demo"

@@ -39,6 +39,18 @@ if ! db_exists "$DEMO_DB"; then
   fi
 fi
 
+# A demo built before an addon joined the suite gets it (with its demo data) now.
+wanted=$(echo "$DEMO_ADDONS" | tr ',' '\n' | wc -l)
+quoted=$(echo "$DEMO_ADDONS" | sed "s/[^,]*/'&'/g")
+have=$(odoo_psql -d "$DEMO_DB" -tAc \
+  "select count(*) from ir_module_module where state = 'installed' and name in ($quoted)")
+if [ "$have" != "$wanted" ]; then
+  say "Adding the suite's new addons to the demo database '$DEMO_DB'"
+  "$PY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$DEMO_DB" -i "$DEMO_ADDONS" --stop-after-init \
+    --logfile "$STATE_DIR/demo-build.log" --log-level=warn \
+    || die "adding the new addons failed; log: $STATE_DIR/demo-build.log"
+fi
+
 if (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null; then
   die "port $HTTP_PORT is already in use: stop what runs there or pick another with HTTP_PORT=8070 make run"
 fi
@@ -49,7 +61,7 @@ cat <<MSG
 
   Logins (password = login):
     admin        administrator
-    technicien   support technician (helpdesk)
+    technicien   support technician (Helpdesk opens on the queue)
     commercial   salesperson
     client3      portal customer, 3 stars  (Transports Martin SARL)
     client4      portal customer, 4 stars  (Logistique Dubois SA)

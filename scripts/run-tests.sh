@@ -22,7 +22,7 @@ say "Lint: ruff and pylint-odoo (mandatory checks)"
 
 write_odoo_conf "$TEST_DB" "$CONF" "http_interface = 127.0.0.1" "http_port = $TEST_HTTP_PORT" \
   "screenshots = $STATE_DIR/screenshots"
-say "Installing the four addons with demo data in the throw-away database $TEST_DB"
+say "Installing the five addons with demo data in the throw-away database $TEST_DB"
 create_french_db "$TEST_DB" "$CONF"
 if ! "$PY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$TEST_DB" -i "$DEMO_ADDONS" \
     --load-language=en_US,fr_FR --stop-after-init --logfile "$INSTALL_LOG" --log-level=info; then

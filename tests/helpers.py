@@ -1,4 +1,4 @@
-"""Shared by the repository-level tests (they span the four addons)."""
+"""Shared by the repository-level tests (they span the five addons)."""
 
 import pathlib
 
@@ -8,6 +8,7 @@ ADDONS = (
     "customer_portal_tickets",
     "customer_portal_credit",
     "customer_portal_remote",
+    "customer_portal_technician",
 )
 
 

@@ -1,5 +1,5 @@
 """NUL bytes, other control characters and 100 kB strings in every parameter of every
-route of the four addons never give a server error: each page answers with its content,
+route of the five addons never give a server error: each page answers with its content,
 a message or a redirect."""
 
 import json

@@ -1,4 +1,4 @@
-"""The four addons install together on an empty database, without a single warning,
+"""The five addons install together on an empty database, without a single warning,
 and uninstall cleanly."""
 
 import json

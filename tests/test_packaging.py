@@ -1,4 +1,4 @@
-"""setup.py builds one wheel holding the four addons in the odoo.addons namespace, as
+"""setup.py builds one wheel holding the five addons in the odoo.addons namespace, as
 OCA's wheels are, and Odoo finds the addons from an installation of that wheel alone."""
 
 import ast

@@ -173,6 +173,6 @@ class TestFormInput(TicketCase):
                 "subject": f"Demande {number}",
                 "description": "Texte",
             }
-            with self.assertQueryCount(46 if number else 999):
+            with self.assertQueryCount(61 if number else 999):
                 response = self.url_open(url, data=data, allow_redirects=False)
             self.assertEqual(response.status_code, 303)
