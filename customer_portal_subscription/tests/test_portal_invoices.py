@@ -43,6 +43,13 @@ class TestPortalInvoices(SubscriptionCaseMixin, HttpCase):
         self.assertIn("15 days overdue", page)
         self.assertIn("Due in 5 days", page)
 
+    def test_posted_invoice_preview_is_not_a_pro_forma(self):
+        self.authenticate("alpha", "alpha")
+        preview = self.url_open(f"/my/invoices/{self.late.id}?report_type=html")
+        self.assertEqual(preview.status_code, 200)
+        self.assertIn(self.late.name, preview.text)
+        self.assertNotIn("PROFORMA", preview.text.upper().replace("-", "").replace(" ", ""))
+
     def test_overdue_filter_and_home_alert_count_the_company_invoices(self):
         self.authenticate("alpha", "alpha")
         page = self.url_open("/my/invoices?filterby=overdue_invoices").text
