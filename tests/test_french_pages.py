@@ -1,6 +1,9 @@
 """A French customer reads its ticket page in Chromium: the chatter (Odoo's mail
 JavaScript) is in French, not English."""
 
+import re
+from html import unescape
+
 from helpers import suite_case
 
 from odoo.tests import HttpCase
@@ -19,3 +22,75 @@ class TestFrenchPages(HttpCase):
         self.start_tour(
             f"/my/ticket/{ticket.id}", "customer_portal_french_ticket_tour", login="client4"
         )
+
+
+# English a French customer must not read on the portal (server-rendered strings).
+ENGLISH = [
+    "Your logo",
+    "Payment Methods",
+    "Response expected",
+    "Resolution expected",
+    "Your signature",
+    "Sign the ticket",
+    "Mark as resolved",
+    "Opened on",
+    "Last change",
+    "Remote maintenance",
+    "Technical assistance",
+    "Service credit",
+    "Subscriptions",
+    "Invoices",
+    "Quotations",
+    "Sales Orders",
+    "Details",
+    "Sort By",
+    "Filter By",
+    "Group By",
+    "Download",
+    "Due in",
+    "days overdue",
+    "Log out",
+    "Powered by",
+    "Search in",
+    "Status",
+    "Signed by",
+]
+
+
+def visible_text(html):
+    """What the browser shows of a page: no scripts, styles, tags or attributes."""
+    html = re.sub(r"(?is)<(script|style|template)\b.*?</\1>", " ", html)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"(?s)<[^>]+>", " ", html)))
+
+
+@suite_case("post_install")
+class TestFrenchPortalPages(HttpCase):
+    def test_every_portal_page_of_the_journey_is_french(self):
+        onsite = self.env.ref("customer_portal_technician.ticket_martin_onsite_demo")
+        self.assertTrue(onsite.signature_requested)
+        pages = {
+            "client3": ["/my", "/my/support", "/my/tickets", f"/my/ticket/{onsite.id}"],
+            "client4": [
+                "/my/credit",
+                "/my/remote",
+                "/my/orders",
+                "/my/quotes",
+                "/my/subscriptions",
+                "/my/invoices",
+                "/my/account",
+                "/my/payment_method",
+                f"/my/ticket/{self.env.ref('customer_portal_tickets.ticket_dubois_progress_demo').id}",
+            ],
+            "client5": ["/my", "/my/tickets?groupby=portal_state"],
+        }
+        for login, urls in pages.items():
+            self.authenticate(login, login)
+            for url in urls:
+                with self.subTest(login=login, url=url):
+                    response = self.url_open(url)
+                    self.assertEqual(response.status_code, 200)
+                    self.assertTrue(response.url.endswith(url), f"{url} led to {response.url}")
+                    self.assertTrue("Déconnexion" in response.text, f"{url} is not in French")
+                    text = visible_text(response.text)
+                    found = [english for english in ENGLISH if english in text]
+                    self.assertFalse(found, f"English on {url}")
