@@ -94,3 +94,20 @@ class TestFrenchPortalPages(HttpCase):
                     text = visible_text(response.text)
                     found = [english for english in ENGLISH if english in text]
                     self.assertFalse(found, f"English on {url}")
+
+
+@suite_case("post_install")
+class TestTicketListOnALaptop(HttpCase):
+    browser_size = "1280x800"
+
+    def test_ticket_list_fits(self):
+        self.start_tour("/my/tickets", "customer_portal_ticket_list_width_tour", login="client5")
+
+
+@suite_case("post_install")
+class TestTicketListOnAPhone(HttpCase):
+    browser_size = "375x812"
+    touch_enabled = True
+
+    def test_ticket_list_fits(self):
+        self.start_tour("/my/tickets", "customer_portal_ticket_list_width_tour", login="client5")

@@ -34,3 +34,24 @@ registry.category("web_tour.tours").add("customer_portal_french_ticket_tour", {
         },
     ],
 });
+
+// The ticket list fits the screen: no column cut off on a laptop (1280 px) or a phone.
+registry.category("web_tour.tours").add("customer_portal_ticket_list_width_tour", {
+    steps: () => [
+        {
+            content: "The list fits its page, without horizontal scrolling",
+            trigger: ".o_portal_my_doc_table tbody tr",
+            run() {
+                const table = document.querySelector(".o_portal_my_doc_table");
+                const box = table.parentElement.clientWidth;
+                const page = document.documentElement;
+                if (table.scrollWidth > box + 1 || page.scrollWidth > window.innerWidth + 1) {
+                    throw new Error(
+                        `The ticket list is wider than the screen: table ${table.scrollWidth} px ` +
+                            `in ${box} px, page ${page.scrollWidth} px in ${window.innerWidth} px`
+                    );
+                }
+            },
+        },
+    ],
+});
