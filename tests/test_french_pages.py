@@ -58,9 +58,14 @@ ENGLISH = [
 
 
 def visible_text(html):
-    """What the browser shows of a page: no scripts, styles, tags or attributes."""
+    """What the browser shows of a page: no scripts, styles, tags or attributes (the
+    non-breaking spaces kept)."""
     html = re.sub(r"(?is)<(script|style|template)\b.*?</\1>", " ", html)
-    return re.sub(r"\s+", " ", unescape(re.sub(r"(?s)<[^>]+>", " ", html)))
+    return re.sub(r"[ \t\r\n]+", " ", unescape(re.sub(r"(?s)<[^>]+>", " ", html)))
+
+
+# French typography: a non-breaking space, not a plain one, before ":", "?", "!" and ";".
+PLAIN_SPACE_BEFORE_PUNCTUATION = re.compile(r".{0,30}\S [:?!;](?=\s|$).{0,10}")
 
 
 @suite_case("post_install")
@@ -69,7 +74,14 @@ class TestFrenchPortalPages(HttpCase):
         onsite = self.env.ref("customer_portal_technician.ticket_martin_onsite_demo")
         self.assertTrue(onsite.signature_requested)
         pages = {
-            "client3": ["/my", "/my/support", "/my/tickets", f"/my/ticket/{onsite.id}"],
+            "client3": [
+                "/my",
+                "/my/support",
+                "/my/support/new/incident",
+                "/my/support/new/administrative",
+                "/my/tickets",
+                f"/my/ticket/{onsite.id}",
+            ],
             "client4": [
                 "/my/credit",
                 "/my/remote",
@@ -94,6 +106,8 @@ class TestFrenchPortalPages(HttpCase):
                     text = visible_text(response.text)
                     found = [english for english in ENGLISH if english in text]
                     self.assertFalse(found, f"English on {url}")
+                    typography = PLAIN_SPACE_BEFORE_PUNCTUATION.findall(text)
+                    self.assertFalse(typography, f"plain space before punctuation on {url}")
 
 
 @suite_case("post_install")
