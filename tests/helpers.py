@@ -23,3 +23,31 @@ def suite_case(*tags):
         return cls
 
     return decorate
+
+
+DOCS = REPO_ROOT / "docs"
+
+
+def start_tour_with_screenshot(case, url, tour, login, name):
+    """Runs ``tour`` as ``login``, then captures the page as the tour leaves it into
+    ``docs/<name>.png``: the pictures of README.md come from the test suite."""
+    import base64
+    from unittest.mock import patch
+
+    from odoo.tests.common import ChromeBrowser
+
+    captured = {}
+    original_stop = ChromeBrowser.stop
+
+    def stop_after_screenshot(browser):
+        # Before the browser closes at the end of the tour, capture the page.
+        if not captured:
+            future = browser._websocket_send("Page.captureScreenshot", with_future=True)
+            captured["png"] = base64.b64decode(future.result(timeout=20)["data"])
+        return original_stop(browser)
+
+    with patch.object(ChromeBrowser, "stop", stop_after_screenshot):
+        case.start_tour(url, tour, login=login)
+    case.assertTrue(captured.get("png", b"").startswith(b"\x89PNG"), "no screenshot taken")
+    DOCS.mkdir(exist_ok=True)
+    (DOCS / f"{name}.png").write_bytes(captured["png"])

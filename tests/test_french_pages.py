@@ -4,7 +4,7 @@ JavaScript) is in French, not English."""
 import re
 from html import unescape
 
-from helpers import suite_case
+from helpers import start_tour_with_screenshot, suite_case
 
 from odoo.tests import HttpCase
 
@@ -19,8 +19,12 @@ class TestFrenchPages(HttpCase):
             subtype_xmlid="mail.mt_comment",
             author_id=self.env.ref("customer_portal_tickets.partner_technician_demo").id,
         )
-        self.start_tour(
-            f"/my/ticket/{ticket.id}", "customer_portal_french_ticket_tour", login="client4"
+        start_tour_with_screenshot(
+            self,
+            f"/my/ticket/{ticket.id}",
+            "customer_portal_french_ticket_tour",
+            "client4",
+            "portal-ticket",
         )
 
 
@@ -106,8 +110,12 @@ class TestFrenchPortalPages(HttpCase):
                     text = visible_text(response.text)
                     found = [english for english in ENGLISH if english in text]
                     self.assertFalse(found, f"English on {url}")
+                    crumbs = re.search(r"o_portal_submenu.*?</ol>", response.text, re.S)
+                    self.assertNotIn("Feuilles de temps", crumbs.group(0) if crumbs else "")
                     typography = PLAIN_SPACE_BEFORE_PUNCTUATION.findall(text)
-                    self.assertFalse(typography, f"plain space before punctuation on {url}")
+                    self.assertFalse(
+                        typography, f"plain space before punctuation on {url}: {typography!r}"
+                    )
 
 
 @suite_case("post_install")

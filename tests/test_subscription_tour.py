@@ -1,7 +1,7 @@
 """The demo 4-star customer reads its access code and changes the payment method of its
 subscription, in Chromium."""
 
-from helpers import suite_case
+from helpers import start_tour_with_screenshot, suite_case
 
 from odoo.tests import HttpCase
 
@@ -15,7 +15,9 @@ class TestSubscriptionTour(HttpCase):
         self.assertEqual(
             subscription.payment_token_id, self.env.ref(SUB + "payment_token_dubois_card_demo")
         )
-        self.start_tour("/my", "customer_portal_subscription_tour", login="client4")
+        start_tour_with_screenshot(
+            self, "/my", "customer_portal_subscription_tour", "client4", "portal-subscription"
+        )
         self.assertEqual(
             subscription.payment_token_id, self.env.ref(SUB + "payment_token_dubois_sepa_demo")
         )

@@ -2,7 +2,7 @@
 accounting department, in Chromium; a file over the size limit is refused by the
 browser before anything is sent."""
 
-from helpers import suite_case
+from helpers import start_tour_with_screenshot, suite_case
 
 from odoo.tests import HttpCase
 
@@ -20,7 +20,9 @@ class TestSupportTours(HttpCase):
 
     def test_incident_with_attachment(self):
         before = self._last_id()
-        self.start_tour("/my/support", "customer_portal_incident_tour", login="client4")
+        start_tour_with_screenshot(
+            self, "/my/support", "customer_portal_incident_tour", "client4", "portal-support"
+        )
         ticket = self._new_tickets(before)
         self.assertEqual(len(ticket), 1)
         self.assertEqual((ticket.ticket_kind, ticket.urgency), ("incident", "serious"))

@@ -336,5 +336,6 @@ class TicketPortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my/support")
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "support", "ticket": ticket})
+        # Not "ticket": helpdesk_mgmt's breadcrumb would show the ticket before the page.
+        values.update({"page_name": "support", "sent_ticket": ticket})
         return request.render("customer_portal_tickets.portal_support_sent", values)

@@ -31,7 +31,7 @@ registry.category("web_tour.tours").add("customer_portal_subscription_tour", {
         },
         {
             content: "The card chosen so far is shown",
-            trigger: ".o_subscription_payment_method:contains(4242)",
+            trigger: ".o_subscription_payment_method:contains(Carte •••• 4242)",
         },
         {
             content: "Change the payment method",
@@ -54,7 +54,7 @@ registry.category("web_tour.tours").add("customer_portal_subscription_tour", {
         },
         {
             content: "and now shows the bank account",
-            trigger: ".o_subscription_payment_method:contains(0099)",
+            trigger: ".o_subscription_payment_method:contains(Mandat SEPA •••• 0099)",
         },
     ],
 });
