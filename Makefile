@@ -1,5 +1,5 @@
 # The two commands of README.md.
-.PHONY: run test clean-demo benchmark
+.PHONY: run test clean-demo benchmark benchmark-scale
 
 run:  ## build (once) and serve the demo portal
 	bash scripts/run-demo.sh
@@ -12,3 +12,6 @@ clean-demo:  ## drop the demo database, so that the next `make run` rebuilds it
 
 benchmark:  ## query counts and latency of our portal pages against native ones
 	bash scripts/benchmark.sh
+
+benchmark-scale:  ## the 100,000-ticket benchmark (builds portal_scale once), into docs/benchmarks.md
+	bash scripts/benchmark-scale.sh
