@@ -23,13 +23,15 @@ def addon_packages(addon):
 
 
 def addon_data(addon):
-    """Every non-Python file of the addon (views, data, i18n, static...)."""
+    """Every non-Python file of the addon (views, data, i18n, static...), and its
+    migration scripts (their folders are versions, not packages)."""
     base = ROOT / addon
     return sorted(
         str(path.relative_to(base))
         for path in base.rglob("*")
         if path.is_file()
-        and path.suffix not in {".py", ".pyc"}
+        and (path.suffix not in {".py", ".pyc"} or "migrations" in path.parts)
+        and path.suffix != ".pyc"
         and not SKIP.intersection(path.parts)
     )
 

@@ -2,7 +2,7 @@
     "name": "Customer Portal: Helpdesk Tickets",
     "summary": "Portal helpdesk on top of helpdesk_mgmt: incident, service and "
     "administrative request forms, ticket list and follow-ups",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
     "author": "Customer Portal Support Suite",
@@ -18,6 +18,7 @@
     "data": [
         "security/customer_portal_tickets_groups.xml",
         "security/ir.model.access.csv",
+        "security/helpdesk_ticket_rules.xml",
         "data/helpdesk_data.xml",
         "data/ir_cron.xml",
         "data/mail_ticket_refused.xml",

@@ -35,6 +35,9 @@ def test_wheel_holds_the_addons_and_odoo_loads_them(tmp_path):
         assert f"odoo/addons/{addon}/__manifest__.py" in names
         assert f"odoo/addons/{addon}/i18n/fr.po" in names
         assert f"odoo/addons/{addon}/static/description/icon.png" in names
+    # Upgrades of an installed suite need the migration scripts.
+    migrations = [name for name in names if "/migrations/" in name]
+    assert "odoo/addons/customer_portal_tickets/migrations/18.0.1.3.0/post-migrate.py" in migrations
     # A namespace, like OCA wheels: the wheel must not ship odoo's own __init__ files.
     assert "odoo/__init__.py" not in names
     assert "odoo/addons/__init__.py" not in names

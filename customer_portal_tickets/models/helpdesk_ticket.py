@@ -10,7 +10,7 @@ from odoo import api, fields, models
 from odoo.addons.customer_portal_subscription.models.product_template import STAR_LEVELS
 from odoo.addons.customer_portal_subscription.tools.params import to_id
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import email_normalize, html2plaintext, is_html_empty, plaintext2html
+from odoo.tools import SQL, email_normalize, html2plaintext, is_html_empty, plaintext2html
 from odoo.tools.mail import email_split_tuples
 
 from ..tools import file_policy
@@ -98,6 +98,16 @@ class HelpdeskTicket(models.Model):
         copy=False,
         help="The customer's support star level when the ticket was created.",
     )
+    # Indexed: the portal rule finds a customer's tickets by it.
+    commercial_partner_id = fields.Many2one(index=True)
+    portal_customer_id = fields.Many2one(
+        "res.partner",
+        string="Portal Customer",
+        compute="_compute_portal_customer_id",
+        search="_search_portal_customer_id",
+        help="The customer company whose contacts see this ticket on the portal: its "
+        "contact's company, and any company with a contact in copy (a follower).",
+    )
     portal_state = fields.Selection(
         related="stage_id.portal_state",
         store=True,
@@ -106,21 +116,65 @@ class HelpdeskTicket(models.Model):
 
     is_waiting_for_customer = fields.Boolean(
         string="Waiting for the Customer",
-        compute="_compute_is_waiting_for_customer",
-        search="_search_is_waiting_for_customer",
-        help="The last public message on the ticket comes from the support team.",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The last public message on the ticket comes from the support team. Kept "
+        "up to date as messages are posted (a stored flag: the portal filter on it costs "
+        "the same with 500,000 messages).",
     )
 
-    def _compute_is_waiting_for_customer(self):
-        waiting = set(self._waiting_for_customer_ids(self.ids))
+    @api.depends("commercial_partner_id")
+    def _compute_portal_customer_id(self):
         for ticket in self:
-            ticket.is_waiting_for_customer = ticket.id in waiting
+            ticket.portal_customer_id = ticket.commercial_partner_id
 
-    def _search_is_waiting_for_customer(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
+    def _search_portal_customer_id(self, operator, value):
+        """The portal rule's search: one indexed UNION (a customer's own tickets, and
+        those a contact of it follows) rather than an OR that reads every ticket."""
+        if operator != "=" or not isinstance(value, int):
             raise NotImplementedError(operator, value)
-        ids = self._waiting_for_customer_ids()
-        return [("id", "in" if (operator == "=") == value else "not in", ids)]
+        return [
+            (
+                "id",
+                "in",
+                SQL(
+                    # Computed once (an array), then looked up by primary key: left
+                    # to itself, PostgreSQL joins it to a scan of every ticket.
+                    """(SELECT unnest(ARRAY(
+                    SELECT id FROM helpdesk_ticket WHERE commercial_partner_id = %s
+                     UNION
+                    SELECT f.res_id
+                      FROM mail_followers f
+                      JOIN res_partner p ON p.id = f.partner_id
+                     WHERE f.res_model = 'helpdesk.ticket' AND p.commercial_partner_id = %s
+                    )))""",
+                    value,
+                    value,
+                ),
+            )
+        ]
+
+    def _message_post_after_hook(self, message, msg_vals):
+        result = super()._message_post_after_hook(message, msg_vals)
+        if message.message_type in ("comment", "email") and not (
+            message.is_internal or message.subtype_id.internal
+        ):
+            waiting = bool(message.author_id) and message.author_id._is_support_staff()
+            if self.is_waiting_for_customer != waiting:
+                self.sudo().is_waiting_for_customer = waiting
+        return result
+
+    def _recompute_waiting_for_customer(self):
+        """Sets the flag of every ticket from its messages (installation, upgrade, data
+        loaded in SQL)."""
+        waiting = self._waiting_for_customer_ids()
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET is_waiting_for_customer = (id = ANY(%s))"
+            " WHERE is_waiting_for_customer IS DISTINCT FROM (id = ANY(%s))",
+            [waiting, waiting],
+        )
+        self.invalidate_model(["is_waiting_for_customer"])
 
     def _waiting_for_customer_ids(self, ticket_ids=None):
         """Tickets whose last public message (a comment or an e-mail, not a note) was

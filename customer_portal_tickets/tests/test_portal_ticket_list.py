@@ -176,3 +176,49 @@ class TestPortalTicketList(SubscriptionCaseMixin, HttpCase):
         self.env.invalidate_all()
         self.url_open("/my/tickets")
         self.assertEqual(self.cr.sql_log_count - before, few)
+
+    # cost at scale (the figures themselves: make benchmark-scale) --------------------
+    def _queries(self, url):
+        """Queries the server runs to answer ``url`` (after a request that warms it)."""
+        self.url_open(url)
+        before = self.cr.sql_log_count
+        self.assertEqual(self.url_open(url).status_code, 200)
+        return self.cr.sql_log_count - before
+
+    def test_list_costs_the_same_for_10_tickets_or_40(self):
+        def add(count):
+            for number in range(count):
+                ticket = self.t_new.copy({"name": f"Encore {number}"})
+                ticket.with_user(self.technician).message_post(
+                    body="Réponse", message_type="comment", subtype_xmlid="mail.mt_comment"
+                )
+
+        self.authenticate("alpha", "alpha")
+        urls = ["/my/tickets", "/my/tickets?filterby=waiting", "/my/tickets?groupby=stage"]
+        add(5)
+        few = {url: self._queries(url) for url in urls}
+        add(30)
+        many = {url: self._queries(url) for url in urls}
+        self.assertEqual(many, few)
+
+    def test_waiting_flag_follows_the_conversation(self):
+        ticket = self.t_new
+        self.assertFalse(ticket.is_waiting_for_customer)
+        ticket.with_user(self.technician).message_post(
+            body="Note", message_type="comment", subtype_xmlid="mail.mt_note"
+        )
+        self.assertFalse(ticket.is_waiting_for_customer, "an internal note asks nothing")
+        ticket.with_user(self.technician).message_post(
+            body="Une question ?", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertTrue(ticket.is_waiting_for_customer)
+        ticket.with_user(self.user_a).message_post(
+            body="Voici la réponse", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertFalse(ticket.is_waiting_for_customer)
+        # The flag is what the messages say, as a recomputation from them finds.
+        flags = {t: t.is_waiting_for_customer for t in self.env["helpdesk.ticket"].search([])}
+        self.env["helpdesk.ticket"]._recompute_waiting_for_customer()
+        self.assertEqual(
+            {t: t.is_waiting_for_customer for t in self.env["helpdesk.ticket"].search([])}, flags
+        )
