@@ -102,7 +102,6 @@ class HelpdeskTicket(models.Model):
     commercial_partner_id = fields.Many2one(index=True)
     portal_customer_id = fields.Many2one(
         "res.partner",
-        string="Portal Customer",
         compute="_compute_portal_customer_id",
         search="_search_portal_customer_id",
         help="The customer company whose contacts see this ticket on the portal: its "
