@@ -1,5 +1,5 @@
 # The two commands of README.md.
-.PHONY: run test clean-demo benchmark benchmark-scale
+.PHONY: run test clean-demo benchmark benchmark-scale benchmark-nodes
 
 run:  ## build (once) and serve the demo portal
 	bash scripts/run-demo.sh
@@ -15,3 +15,6 @@ benchmark:  ## query counts and latency of our portal pages against native ones
 
 benchmark-scale:  ## the 100,000-ticket benchmark (builds portal_scale once), into docs/benchmarks.md
 	bash scripts/benchmark-scale.sh
+
+benchmark-nodes:  ## 50 simultaneous submissions: workers=2, two nodes behind nginx; memory
+	bash scripts/benchmark-nodes.sh

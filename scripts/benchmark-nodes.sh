@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Concurrency and nodes (issue 12): one Odoo with --workers=2, two nodes behind nginx
+# (deploy/nginx.conf), 50 simultaneous ticket submissions on each, sessions across nodes,
+# worker memory after 2,000 requests. Installs Debian's nginx if missing (as root).
+#   BENCH_DB (default portal_scale: make benchmark-scale builds it; any demo database
+#   works), NODES_PORT (default 8500: nginx; the nodes use the next ports).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+BENCH_DB=${BENCH_DB:-portal_scale}
+PORT=${NODES_PORT:-8500}
+NODE1=$((PORT + 1)) NODE2=$((PORT + 2)) WS1=$((PORT + 11)) WS2=$((PORT + 12))
+PREFIX=$STATE_DIR/nginx
+
+ensure_venv
+ensure_postgres
+db_exists "$BENCH_DB" || die "no database $BENCH_DB: run make benchmark-scale first (or BENCH_DB=portal_demo)"
+if ! command -v nginx >/dev/null; then
+  say "Installing Debian's nginx"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null \
+    || die "could not install nginx (apt-get install nginx, as root)"
+fi
+
+# Submissions come from three demo customers: no hourly limit during the run.
+limit=$(odoo_psql -d "$BENCH_DB" -tAc "select portal_ticket_hourly_limit from res_company order by id limit 1")
+odoo_psql -d "$BENCH_DB" -c "update res_company set portal_ticket_hourly_limit = 0" >/dev/null
+pids=()
+cleanup() {
+  [ -f "$PREFIX/nginx.pid" ] && kill "$(cat "$PREFIX/nginx.pid")" 2>/dev/null
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  odoo_psql -d "$BENCH_DB" -c "update res_company set portal_ticket_hourly_limit = ${limit:-20}" >/dev/null
+}
+trap cleanup EXIT
+
+for n in 1 2; do
+  http=$((PORT + n)) ws=$((PORT + 10 + n))
+  write_odoo_conf "$BENCH_DB" "$STATE_DIR/node$n.conf" "http_interface = 127.0.0.1" \
+    "http_port = $http" "gevent_port = $ws" "workers = 2" "proxy_mode = True" \
+    "max_cron_threads = 0" "logfile = $STATE_DIR/node$n.log" "limit_time_real = 600" \
+    "limit_memory_soft = 2147483648" "limit_memory_hard = 2684354560"
+  "$PY" "$ODOO_SRC/odoo-bin" -c "$STATE_DIR/node$n.conf" -d "$BENCH_DB" &
+  pids+=($!)
+done
+mkdir -p "$PREFIX"
+sed -e "s#__PREFIX__#$PREFIX#g" -e "s/__PORT__/$PORT/" -e "s/__NODE1__/$NODE1/" \
+  -e "s/__NODE2__/$NODE2/" -e "s/__NODE1_WS__/$WS1/" -e "s/__NODE2_WS__/$WS2/" \
+  "$REPO_ROOT/deploy/nginx.conf" > "$PREFIX/nginx.conf"
+nginx -c "$PREFIX/nginx.conf" -p "$PREFIX" || die "nginx did not start (see $PREFIX/error.log)"
+for port in $NODE1 $NODE2 $PORT; do
+  for _ in $(seq 90); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 1
+  done
+done
+sleep 3
+say "Two nodes (workers=2 each) on ports $NODE1 and $NODE2, nginx on $PORT"
+"$PY" "$REPO_ROOT/scripts/benchmark_nodes.py" --node1 "http://127.0.0.1:$NODE1" \
+  --node2 "http://127.0.0.1:$NODE2" --nginx "http://127.0.0.1:$PORT" \
+  --dsn "host=$DB_HOST port=$DB_PORT user=$DB_USER password=$DB_PASSWORD dbname=$BENCH_DB" \
+  --pid1 "${pids[0]}" --pid2 "${pids[1]}" "$@"

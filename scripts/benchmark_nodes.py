@@ -1,0 +1,134 @@
+"""Concurrency and nodes (issue 12): 50 simultaneous ticket submissions against one Odoo
+with --workers=2, then against two nodes behind nginx; sessions valid on either node;
+the memory of each worker after 2,000 portal requests. Prints the figures. Called by
+scripts/benchmark-nodes.sh, which starts the servers and nginx.
+"""
+
+import argparse
+import concurrent.futures
+import re
+import statistics
+import subprocess
+import time
+import uuid
+
+import psycopg2
+import requests
+
+USERS = ["client3", "client4", "client5"]
+SUBMISSIONS = 50
+
+
+def login(base, user):
+    session = requests.Session()
+    page = session.get(f"{base}/web/login", timeout=60)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+    session.post(
+        f"{base}/web/login",
+        data={"login": user, "password": user, "csrf_token": csrf},
+        timeout=60,
+    )
+    return session
+
+
+def submit(base, user, subject):
+    """One customer sends the service form: (status, seconds, error)."""
+    try:
+        session = login(base, user)
+        url = f"{base}/my/support/new/service"
+        form = session.get(url, timeout=120)
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+        start = time.perf_counter()
+        response = session.post(
+            url,
+            data={"csrf_token": csrf, "subject": subject, "description": "Charge simultanée"},
+            allow_redirects=False,
+            timeout=300,
+        )
+        elapsed = time.perf_counter() - start
+        ok = response.status_code == 303 and "/my/support/sent/" in response.headers.get(
+            "Location", ""
+        )
+        return response.status_code, elapsed, None if ok else response.text[-300:]
+    except Exception as error:  # noqa: BLE001 - every failure is a figure here
+        return None, None, repr(error)
+
+
+def percentile(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else 0
+
+
+def burst(label, base, dsn):
+    marker = f"Charge {label} {uuid.uuid4().hex[:8]}"
+    with concurrent.futures.ThreadPoolExecutor(SUBMISSIONS) as pool:
+        futures = [
+            pool.submit(submit, base, USERS[n % len(USERS)], f"{marker} #{n}")
+            for n in range(SUBMISSIONS)
+        ]
+        results = [future.result() for future in futures]
+    with psycopg2.connect(dsn) as conn, conn.cursor() as cr:
+        cr.execute(
+            "SELECT count(*), count(DISTINCT number) FROM helpdesk_ticket WHERE name LIKE %s",
+            [marker + " #%"],
+        )
+        stored, distinct = cr.fetchone()
+    answered = [r for r in results if r[0] == 303 and r[2] is None]
+    errors = [r for r in results if r[2] is not None]
+    times = [r[1] for r in answered]
+    print(
+        f"{label:<34} sent {SUBMISSIONS}, stored {stored}, distinct numbers {distinct}, "
+        f"errors {len(errors)}, p50 {statistics.median(times) * 1000 if times else 0:.0f} ms, "
+        f"p95 {percentile(times, 0.95) * 1000:.0f} ms"
+    )
+    for status, _elapsed, error in errors[:3]:
+        print(f"    error: {status} {error}")
+    return stored == SUBMISSIONS and distinct == SUBMISSIONS and not errors
+
+
+def sessions_across_nodes(node1, node2):
+    session = login(node1, "client4")
+    page = session.get(f"{node2}/my", timeout=60)  # (a French customer goes to /fr/my)
+    ok = page.status_code == 200 and "/web/login" not in page.url and "Pierre Dubois" in page.text
+    print(f"{'session from node 1 used on node 2':<34} {'valid' if ok else 'NOT valid'}")
+    return ok
+
+
+def memory(base, pids, requests_count):
+    sessions = [login(base, user) for user in USERS]
+    pages = ["/my", "/my/tickets", "/my/orders", "/my/invoices", "/my/support"]
+    for n in range(requests_count):
+        sessions[n % len(sessions)].get(base + pages[n % len(pages)], timeout=120)
+    print(f"{'RSS of each worker after':<34} {requests_count} portal requests through nginx:")
+    for node, pid in pids.items():
+        children = subprocess.run(
+            ["ps", "-o", "pid=,rss=", "--ppid", str(pid)], capture_output=True, text=True
+        ).stdout.split("\n")
+        for line in filter(None, (c.strip() for c in children)):
+            child, rss = line.split()
+            print(f"    node {node}, worker {child}: {int(rss) / 1024:.0f} MiB")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--node1", required=True)
+    parser.add_argument("--node2", required=True)
+    parser.add_argument("--nginx", required=True)
+    parser.add_argument("--dsn", required=True)
+    parser.add_argument("--pid1", type=int, required=True)
+    parser.add_argument("--pid2", type=int, required=True)
+    parser.add_argument("--requests", type=int, default=2000)
+    args = parser.parse_args()
+    print()
+    checks = [
+        burst("one node, --workers=2", args.node1, args.dsn),
+        burst("two nodes behind nginx", args.nginx, args.dsn),
+        sessions_across_nodes(args.node1, args.node2),
+    ]
+    memory(args.nginx, {1: args.pid1, 2: args.pid2}, args.requests)
+    print(f"\n{'all hold' if all(checks) else 'NOT all hold'}")
+    return 0 if all(checks) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
