@@ -3,7 +3,9 @@
 # (deploy/nginx.conf), 50 simultaneous ticket submissions on each, sessions across nodes,
 # worker memory after 2,000 requests. Installs Debian's nginx if missing (as root).
 #   BENCH_DB (default portal_scale: make benchmark-scale builds it; any demo database
-#   works), NODES_PORT (default 8500: nginx; the nodes use the next ports).
+#   works), NODES_PORT (default 8500: nginx; the nodes use the next ports), PG_RESTART
+#   (the command that restarts PostgreSQL for the fault run; default: pg_ctlcluster for
+#   a local Debian cluster; empty: no fault run).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 BENCH_DB=${BENCH_DB:-portal_scale}
@@ -18,6 +20,13 @@ if ! command -v nginx >/dev/null; then
   say "Installing Debian's nginx"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null \
     || die "could not install nginx (apt-get install nginx, as root)"
+fi
+
+# The fault run restarts the local PostgreSQL cluster (PG_RESTART= to skip it).
+restart=${PG_RESTART-}
+if [ -z "${PG_RESTART+set}" ] && command -v pg_ctlcluster >/dev/null && [ "$DB_HOST" = 127.0.0.1 ]; then
+  cluster=$(pg_lsclusters -h | awk '$3 == '"$DB_PORT"' {print $1 " " $2; exit}')
+  [ -n "$cluster" ] && restart="pg_ctlcluster --skip-systemctl-redirect $cluster restart"
 fi
 
 # Submissions come from three demo customers: no hourly limit during the run.
@@ -56,4 +65,5 @@ say "Two nodes (workers=2 each) on ports $NODE1 and $NODE2, nginx on $PORT"
 "$PY" "$REPO_ROOT/scripts/benchmark_nodes.py" --node1 "http://127.0.0.1:$NODE1" \
   --node2 "http://127.0.0.1:$NODE2" --nginx "http://127.0.0.1:$PORT" \
   --dsn "host=$DB_HOST port=$DB_PORT user=$DB_USER password=$DB_PASSWORD dbname=$BENCH_DB" \
-  --pid1 "${pids[0]}" --pid2 "${pids[1]}" "$@"
+  --pid1 "${pids[0]}" --pid2 "${pids[1]}" --data-dir "$STATE_DIR/filestore" --db "$BENCH_DB" \
+  --restart "$restart" "$@"

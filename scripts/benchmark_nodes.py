@@ -6,6 +6,7 @@ scripts/benchmark-nodes.sh, which starts the servers and nginx.
 
 import argparse
 import concurrent.futures
+import os
 import re
 import statistics
 import subprocess
@@ -31,7 +32,14 @@ def login(base, user):
     return session
 
 
-def submit(base, user, subject):
+# Two files a customer attaches: a small PDF and a 200 kB one.
+FILES = [
+    ("rapport.pdf", b"%PDF-1.4\n% rapport\n" + b"0" * 2_000),
+    ("journal.pdf", b"%PDF-1.4\n% journal\n" + b"1" * 200_000),
+]
+
+
+def submit(base, user, subject, files=()):
     """One customer sends the service form: (status, seconds, error)."""
     try:
         session = login(base, user)
@@ -42,6 +50,7 @@ def submit(base, user, subject):
         response = session.post(
             url,
             data={"csrf_token": csrf, "subject": subject, "description": "Charge simultanée"},
+            files=[("attachments", (name, data, "application/pdf")) for name, data in files],
             allow_redirects=False,
             timeout=300,
         )
@@ -109,6 +118,65 @@ def memory(base, pids, requests_count):
             print(f"    node {node}, worker {child}: {int(rss) / 1024:.0f} MiB")
 
 
+def restart_during_submissions(base, dsn, data_dir, db, restart):
+    """50 submissions with files while PostgreSQL restarts: every stored ticket has its
+    files, every customer gets an answer, the server serves again unrestarted."""
+    marker = f"Panne {uuid.uuid4().hex[:8]}"
+    with concurrent.futures.ThreadPoolExecutor(SUBMISSIONS + 1) as pool:
+        futures = [
+            pool.submit(submit, base, USERS[n % len(USERS)], f"{marker} #{n}", FILES)
+            for n in range(SUBMISSIONS)
+        ]
+        time.sleep(2)  # some sent, some in flight, some not yet started
+        restarted = subprocess.run(restart, shell=True, capture_output=True, text=True)
+        results = [future.result() for future in futures]
+    print(f"{'PostgreSQL restarted during them':<34} ({restart}: exit {restarted.returncode})")
+    serving = None
+    for _ in range(60):
+        try:
+            if requests.get(f"{base}/web/login", timeout=10).status_code == 200:
+                serving = True
+                break
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    with psycopg2.connect(dsn) as conn, conn.cursor() as cr:
+        cr.execute(
+            """SELECT t.name, count(a.id), array_agg(a.store_fname)
+                 FROM helpdesk_ticket t
+                 LEFT JOIN ir_attachment a
+                   ON a.res_model = 'helpdesk.ticket' AND a.res_id = t.id
+                WHERE t.name LIKE %s GROUP BY t.id, t.name""",
+            [marker + " #%"],
+        )
+        stored = {name: (count, fnames) for name, count, fnames in cr.fetchall()}
+    filestore = f"{data_dir}/filestore/{db}"
+    complete = {
+        name
+        for name, (count, fnames) in stored.items()
+        if count == len(FILES)
+        and all(f and os.path.exists(os.path.join(filestore, f)) for f in fnames)
+    }
+    answered_error = lost = 0
+    for n, (status, _elapsed, _error) in enumerate(results):
+        name = f"{marker} #{n}"
+        if name in stored:
+            lost += name not in complete  # stored without all its files
+        elif status == 303:
+            lost += 1  # told it was sent, and it was not
+        elif status is None:
+            lost += 1  # no answer at all: nothing to retry from
+        else:
+            answered_error += 1  # the form or an error page: the customer can retry
+    print(
+        f"{'':<34} stored {len(stored)} (all files: {len(complete)}), answered with an "
+        f"error {answered_error}, lost {lost}; serving again: {'yes' if serving else 'NO'}"
+    )
+    for status, _elapsed, error in [r for r in results if r[2] is not None][:3]:
+        print(f"    answer: {status} {(error or '')[:160]!r}")
+    return lost == 0 and bool(serving)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--node1", required=True)
@@ -118,6 +186,9 @@ def main():
     parser.add_argument("--pid1", type=int, required=True)
     parser.add_argument("--pid2", type=int, required=True)
     parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--data-dir", required=True)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--restart", help="command that restarts PostgreSQL (skipped if empty)")
     args = parser.parse_args()
     print()
     checks = [
@@ -126,6 +197,10 @@ def main():
         sessions_across_nodes(args.node1, args.node2),
     ]
     memory(args.nginx, {1: args.pid1, 2: args.pid2}, args.requests)
+    if args.restart:
+        checks.append(
+            restart_during_submissions(args.nginx, args.dsn, args.data_dir, args.db, args.restart)
+        )
     print(f"\n{'all hold' if all(checks) else 'NOT all hold'}")
     return 0 if all(checks) else 1
 

@@ -177,7 +177,7 @@ class HelpdeskTicket(models.Model):
 
     def _waiting_for_customer_ids(self, ticket_ids=None):
         """Tickets whose last public message (a comment or an e-mail, not a note) was
-        written by an internal user."""
+        written by an active internal user (as _is_support_staff says: not OdooBot)."""
         self.env["mail.message"].flush_model()
         query = """
             SELECT last.res_id
@@ -188,12 +188,13 @@ class HelpdeskTicket(models.Model):
                      WHERE m.model = 'helpdesk.ticket'
                        AND m.message_type IN ('comment', 'email')
                        AND NOT COALESCE(st.internal, FALSE)
+                       AND NOT COALESCE(m.is_internal, FALSE)
                        {ids}
                   ORDER BY m.res_id, m.id DESC
                    ) last
              WHERE EXISTS (
                     SELECT 1 FROM res_users u
-                     WHERE u.partner_id = last.author_id AND NOT u.share
+                     WHERE u.partner_id = last.author_id AND NOT u.share AND u.active
                    )
         """
         if ticket_ids is not None:
