@@ -5,6 +5,7 @@ scripts/benchmark-nodes.sh, which starts the servers and nginx.
 """
 
 import argparse
+import collections
 import concurrent.futures
 import os
 import re
@@ -20,10 +21,25 @@ USERS = ["client3", "client4", "client5"]
 SUBMISSIONS = 50
 
 
+class Answered(Exception):
+    """The server answered, with an error page, before the form was sent."""
+
+    def __init__(self, response):
+        super().__init__(response.status_code)
+        self.status = response.status_code
+
+
+def csrf_of(response):
+    found = re.search(r'name="csrf_token" value="([^"]+)"', response.text)
+    if not found:
+        raise Answered(response)
+    return found.group(1)
+
+
 def login(base, user):
     session = requests.Session()
     page = session.get(f"{base}/web/login", timeout=60)
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+    csrf = csrf_of(page)
     session.post(
         f"{base}/web/login",
         data={"login": user, "password": user, "csrf_token": csrf},
@@ -44,8 +60,7 @@ def submit(base, user, subject, files=()):
     try:
         session = login(base, user)
         url = f"{base}/my/support/new/service"
-        form = session.get(url, timeout=120)
-        csrf = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+        csrf = csrf_of(session.get(url, timeout=120))
         start = time.perf_counter()
         response = session.post(
             url,
@@ -58,7 +73,13 @@ def submit(base, user, subject, files=()):
         ok = response.status_code == 303 and "/my/support/sent/" in response.headers.get(
             "Location", ""
         )
-        return response.status_code, elapsed, None if ok else response.text[-300:]
+        if ok:
+            return response.status_code, elapsed, None
+        if response.is_redirect:
+            return response.status_code, elapsed, f"redirected to {response.headers['Location']}"
+        return response.status_code, elapsed, response.text[-300:]
+    except Answered as answered:
+        return answered.status, None, f"error page ({answered.status}) before the form was sent"
     except Exception as error:  # noqa: BLE001 - every failure is a figure here
         return None, None, repr(error)
 
@@ -157,24 +178,33 @@ def restart_during_submissions(base, dsn, data_dir, db, restart):
         if count == len(FILES)
         and all(f and os.path.exists(os.path.join(filestore, f)) for f in fnames)
     }
-    answered_error = lost = 0
+    answered_error = 0
+    lost = collections.Counter()
     for n, (status, _elapsed, _error) in enumerate(results):
         name = f"{marker} #{n}"
         if name in stored:
-            lost += name not in complete  # stored without all its files
-        elif status == 303:
-            lost += 1  # told it was sent, and it was not
+            if name not in complete:
+                lost["stored without all its files"] += 1
+        elif status == 303 and _error is None:
+            lost["told it was sent, not stored"] += 1
         elif status is None:
-            lost += 1  # no answer at all: nothing to retry from
+            lost["no answer (connection dropped or timed out)"] += 1
+        elif "/web/login" in (_error or ""):
+            # Treated as logged out while the database was away: the text typed is gone.
+            lost["sent to the login page, typed text lost"] += 1
         else:
             answered_error += 1  # the form or an error page: the customer can retry
     print(
         f"{'':<34} stored {len(stored)} (all files: {len(complete)}), answered with an "
-        f"error {answered_error}, lost {lost}; serving again: {'yes' if serving else 'NO'}"
+        f"error {answered_error}, lost {sum(lost.values())} {dict(lost) or ''}; "
+        f"serving again: {'yes' if serving else 'NO'}"
     )
-    for status, _elapsed, error in [r for r in results if r[2] is not None][:3]:
-        print(f"    answer: {status} {(error or '')[:160]!r}")
-    return lost == 0 and bool(serving)
+    kinds = collections.Counter(
+        (status, (error or "")[:90]) for status, _elapsed, error in results if error
+    )
+    for (status, error), count in kinds.most_common():
+        print(f"    {count} x {status} {error!r}")
+    return not lost and bool(serving)
 
 
 def main():
