@@ -60,7 +60,10 @@ def submit(base, user, subject, files=()):
     try:
         session = login(base, user)
         url = f"{base}/my/support/new/service"
-        csrf = csrf_of(session.get(url, timeout=120))
+        form = session.get(url, timeout=120)
+        if "/my/support/new/service" not in form.url:  # never reached the form
+            raise Answered(form)
+        csrf = csrf_of(form)
         start = time.perf_counter()
         response = session.post(
             url,

@@ -1,4 +1,37 @@
+from html import escape
+
+import psycopg2
+from werkzeug.exceptions import ServiceUnavailable
+
 from odoo import models
+from odoo.exceptions import AccessDenied
+from odoo.http import Response, request
+
+# Written here, not read from the database's translations: the database is what is missing.
+DATABASE_UNAVAILABLE = {
+    "fr": "Le service est momentanément indisponible. Revenez à la page précédente : votre "
+    "saisie y est conservée. Envoyez-la de nouveau dans un instant.",
+    "en": "The service is briefly unavailable. Go back to the previous page: what you typed "
+    "is still there. Send it again in a moment.",
+}
+BACK = {"fr": "Revenir à la page précédente", "en": "Back to the previous page"}
+
+
+class DatabaseUnavailable(ServiceUnavailable):
+    """The database did not answer: a page made without it (no template, no
+    translation from the database)."""
+
+    def __init__(self, lang):
+        self.lang = "fr" if (lang or "").startswith("fr") else "en"
+        super().__init__(DATABASE_UNAVAILABLE[self.lang])
+
+    def page(self):
+        return (
+            f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8">'
+            f'<title>503</title></head><body style="font-family: sans-serif; max-width: '
+            f'40rem; margin: 4rem auto"><p>{escape(self.description)}</p>'
+            f'<p><a href="javascript:history.back()">{BACK[self.lang]}</a></p></body></html>'
+        )
 
 
 class IrHttp(models.AbstractModel):
@@ -9,3 +42,23 @@ class IrHttp(models.AbstractModel):
         """The portal's chatter is mail's JavaScript ("The conversation is empty.",
         "Today at …"): without mail's translations customers read it in English."""
         return super()._get_translation_frontend_modules_name() + ["mail"]
+
+    @classmethod
+    def _authenticate_explicit(cls, auth):
+        """While PostgreSQL restarts, checking a session fails and Odoo takes the user for
+        logged out: a form being sent goes to the login page, its text lost. A 503 that
+        says so instead: back in the browser, the form still holds what was typed."""
+        try:
+            return super()._authenticate_explicit(auth)
+        except AccessDenied as denied:
+            if not isinstance(denied.__context__, psycopg2.OperationalError):
+                raise
+            lang = (request.session.context or {}).get("lang")
+            raise DatabaseUnavailable(lang) from denied
+
+    @classmethod
+    def _handle_error(cls, exception):
+        if isinstance(exception, DatabaseUnavailable):
+            # Odoo's error pages are templates, read from the database that is away.
+            return Response(exception.page(), status=503, content_type="text/html;charset=utf-8")
+        return super()._handle_error(exception)

@@ -1,4 +1,7 @@
 import re
+from unittest.mock import patch
+
+import psycopg2
 
 from odoo.tests import HttpCase, tagged
 
@@ -70,3 +73,36 @@ class TestPortalHomeDetails(SubscriptionCaseMixin, HttpCase):
         box = self._box("portal4")
         self.assertIn("Votre code d'accès", box.replace("&#39;", "'"))
         self.assertIn("Programme 4 étoiles", box)
+
+
+@tagged("post_install", "-at_install")
+class TestDatabaseUnavailable(SubscriptionCaseMixin, HttpCase):
+    """PostgreSQL restarting while a logged-in customer sends a form."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_subscription_data()
+        cls._setup_two_customers()
+        cls.contact_a.lang = "fr_FR"
+
+    def test_a_lost_connection_answers_503_not_the_login_page(self):
+        self.authenticate("alpha", "alpha")
+        self.assertEqual(self.url_open("/my").status_code, 200)
+        lost = psycopg2.OperationalError("server closed the connection unexpectedly")
+        with patch("odoo.service.security.check_session", side_effect=lost):
+            response = self.url_open(
+                "/my/account", data={"name": "Texte tapé"}, allow_redirects=False
+            )
+        self.assertEqual(response.status_code, 503)
+        self.assertIn("Revenez à la page précédente", response.text)
+        # The session survives: once the database is back, the customer is still in.
+        page = self.url_open("/my")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn("/web/login", page.url)
+
+    def test_a_refused_session_still_goes_to_the_login_page(self):
+        self.authenticate("alpha", "alpha")
+        with patch("odoo.service.security.check_session", return_value=False):
+            response = self.url_open("/my/account")
+        self.assertIn("/web/login", response.url)
