@@ -23,16 +23,21 @@ def login(base, user):
     return session
 
 
-def measure(session, base, path, rounds):
-    for _ in range(3):  # warm the server's caches
-        session.get(base + path)
-    timings = []
+def timings(session, url, rounds):
+    """The latencies of ``rounds`` requests of ``url``, after 3 that warm the caches."""
+    for _ in range(3):
+        session.get(url).raise_for_status()
+    values = []
     for _ in range(rounds):
         start = time.perf_counter()
-        response = session.get(base + path)
-        timings.append(time.perf_counter() - start)
+        response = session.get(url)
+        values.append(time.perf_counter() - start)
         response.raise_for_status()
-    return statistics.median(timings)
+    return values
+
+
+def measure(session, base, path, rounds):
+    return statistics.median(timings(session, base + path, rounds))
 
 
 def query_counts(log_path, paths, method="GET", status="200"):
@@ -47,7 +52,7 @@ def query_counts(log_path, paths, method="GET", status="200"):
     return counts
 
 
-def create_ticket(session, base, prefix):
+def create_ticket(session, base, prefix=""):
     """Sends one service request through the portal form; returns its latency."""
     url = f"{base}{prefix}/my/support/new/service"
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', session.get(url).text).group(1)

@@ -15,22 +15,10 @@ import statistics
 import time
 import urllib.parse
 
-from benchmark_portal import LOG_LINE, login
+from benchmark_portal import LOG_LINE, create_ticket, login, timings
 
 DOCS = pathlib.Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 REFERENCE = "/my/orders"
-
-
-def timings(session, url, rounds):
-    for _ in range(3):  # warm the server's caches
-        session.get(url).raise_for_status()
-    values = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        response = session.get(url)
-        values.append(time.perf_counter() - start)
-        response.raise_for_status()
-    return values
 
 
 def p95(values):
@@ -56,21 +44,6 @@ def ticket_keys(session, url):
         kind: sorted(set(re.findall(rf"[?&]{kind}=(\w+)", page)))
         for kind in ("sortby", "filterby", "groupby")
     }
-
-
-def create_ticket(session, base):
-    url = f"{base}/my/support/new/service"
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', session.get(url).text).group(1)
-    start = time.perf_counter()
-    response = session.post(
-        url,
-        data={"csrf_token": csrf, "subject": "Banc d'essai", "description": "Mesure"},
-        allow_redirects=False,
-    )
-    elapsed = time.perf_counter() - start
-    if response.status_code != 303:
-        raise RuntimeError(f"ticket creation answered {response.status_code}")
-    return elapsed
 
 
 def machine():
@@ -126,7 +99,7 @@ def main():
         values = timings(session, base + path, args.rounds)
         results[path] = {"kind": kind, "median": statistics.median(values), "p95": p95(values)}
         print(f"  measured {path}", flush=True)
-    creation = [create_ticket(session, args.url + prefix) for _ in range(5)]
+    creation = [create_ticket(session, args.url, prefix) for _ in range(5)]
     time.sleep(1)  # the server writes its log line after the answer
     counts = last_query_counts(args.log)
     for path, result in results.items():

@@ -3,6 +3,7 @@ import binascii
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.addons.customer_portal_credit.tools.duration import format_hours
+from odoo.addons.customer_portal_tickets.tools.text import clean_text
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_datetime
 
@@ -80,22 +81,13 @@ class HelpdeskTicket(models.Model):
 
     # SLA matrix --------------------------------------------------------------------
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            # A new ticket has no rating: nothing to compute (two queries saved).
-            vals.setdefault("rating_last_value", 0)
-            vals.setdefault("positive_rate_percentage", -1)
-        return super().create(vals_list)
-
     def set_sla(self):
         """helpdesk_mgmt_sla's, with the cells of all tickets created at once."""
-        tickets = self.filtered("team_id.use_sla")
-        tickets.ticket_sla_ids.unlink()
+        self.ticket_sla_ids.unlink()
         self.env["helpdesk.ticket.sla"].create(
             [
                 {"ticket_id": ticket.id, "sla_id": sla.id}
-                for ticket in tickets
+                for ticket in self.filtered("team_id.use_sla")
                 for sla in ticket._get_sla()
             ]
         )
@@ -142,13 +134,7 @@ class HelpdeskTicket(models.Model):
 
     def _message_post_after_hook(self, message, msg_vals):
         result = super()._message_post_after_hook(message, msg_vals)
-        if (
-            not self.first_response_date
-            and message.message_type in ("comment", "email")
-            and message.subtype_id == self.env.ref("mail.mt_comment")
-            and message.author_id
-            and message.author_id._is_support_staff()
-        ):
+        if not self.first_response_date and self._is_support_reply(message):
             self.sudo()._record_first_response()
         return result
 
@@ -272,6 +258,9 @@ class HelpdeskTicket(models.Model):
     def _check_signature_write(self, vals):
         """A customer signs once, when asked; a technician's tablet signature is dated."""
         vals = dict(vals)
+        if "signed_by" in vals:
+            # Whatever the door: no NUL (PostgreSQL refuses it), a name's length.
+            vals["signed_by"] = clean_text(vals["signed_by"] or "").strip()[:SIGNED_BY_MAX]
         if self.env.user.share:
             if "signature_requested" in vals or not vals.get("signature"):
                 raise UserError(self.env._("Only the support team asks for a signature."))
@@ -293,7 +282,7 @@ class HelpdeskTicket(models.Model):
     def _sign_by_customer(self, name, signature):
         """The customer signs from the portal. Returns an error message or None."""
         self.ensure_one()
-        name = (name or "").replace("\x00", "").strip()[:SIGNED_BY_MAX]
+        name = clean_text(name or "").strip()
         if not self.signature_requested or self.signature:
             return self.env._("This ticket is not waiting for your signature.")
         if not name:

@@ -1,0 +1,1 @@
+from . import test_signature, test_sla, test_technician_desk

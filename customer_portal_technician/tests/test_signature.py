@@ -118,3 +118,11 @@ class TestSignature(TechnicianCase):
         self.assertEqual(posted.attachment_ids.mimetype, "image/png")
         with self.assertRaises(UserError):
             self.ticket.with_user(self.technician).action_request_signature()
+
+    def test_signer_name_cleaned_whatever_the_door(self):
+        self.ticket.with_user(self.technician).action_request_signature()
+        self.ticket.with_user(self.technician).write(
+            {"signature": SIGNATURE, "signed_by": "Julie\x00 Martin" + "x" * 100_000}
+        )
+        self.assertTrue(self.ticket.signed_by.startswith("Julie Martin"))
+        self.assertEqual(len(self.ticket.signed_by), 200)

@@ -154,12 +154,26 @@ class HelpdeskTicket(models.Model):
             )
         ]
 
+    @api.model
+    def _is_public_message(self, message):
+        """A message the customer reads: a comment or an e-mail, not a note."""
+        return message.message_type in ("comment", "email") and not (
+            message.is_internal or message.subtype_id.internal
+        )
+
+    @api.model
+    def _is_support_reply(self, message):
+        """A message the support team wrote to the customer."""
+        return (
+            self._is_public_message(message)
+            and bool(message.author_id)
+            and message.author_id._is_support_staff()
+        )
+
     def _message_post_after_hook(self, message, msg_vals):
         result = super()._message_post_after_hook(message, msg_vals)
-        if message.message_type in ("comment", "email") and not (
-            message.is_internal or message.subtype_id.internal
-        ):
-            waiting = bool(message.author_id) and message.author_id._is_support_staff()
+        if self._is_public_message(message):
+            waiting = self._is_support_reply(message)
             if self.is_waiting_for_customer != waiting:
                 self.sudo().is_waiting_for_customer = waiting
         return result
