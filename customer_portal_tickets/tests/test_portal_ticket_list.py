@@ -133,6 +133,29 @@ class TestPortalTicketList(SubscriptionCaseMixin, HttpCase):
             html.count('name="th_groupby_kind"'), 3
         )  # incident, service, administrative
 
+    def test_cells_in_the_readers_language_and_time_zone(self):
+        """The list prints its cells without t-field (labels and date format prepared
+        once per page): a French customer in Nouméa reads French labels and its own
+        dates."""
+        self.user_a.write({"lang": "fr_FR", "tz": "Pacific/Noumea"})
+        # 23:30 UTC is the next day in Nouméa (UTC+11).
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET create_date = '2026-03-14 23:30:00' WHERE id = %s",
+            [self.t_new.id],
+        )
+        self.env.invalidate_all()
+        self.authenticate("alpha", "alpha")
+        html = self.url_open("/my/tickets").text
+        row = re.search(rf"<tr>(?:(?!</tr>).)*?>\s*{self.t_new.number}\s*<.*?</tr>", html, re.S)
+        self.assertTrue(row, html)
+        cells = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row.group(0)))
+        for text in ("Carte vide", "Fleet Manager", "Incident", "Critique", "Nouveau"):
+            self.assertIn(text, cells)
+        self.assertIn("15/03/2026", cells)
+        self.assertNotIn("Critical", cells)
+        html = self.url_open("/my/tickets?groupby=stage").text
+        self.assertRegex(html, r"État\s*:\s*</em>\s*<span>\s*Résolu")
+
     def test_searches(self):
         self.authenticate("alpha", "alpha")
         cases = [
