@@ -4,6 +4,7 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+from ..tools.cells import CellFormatters
 from ..tools.params import to_id, to_page
 
 
@@ -117,6 +118,7 @@ class SubscriptionPortal(CustomerPortal):
                 "searchbar_filters": searchbar_filters,
                 "filterby": filterby,
                 "not_found": request.session.pop("subscription_not_found", False),
+                "cells": CellFormatters(request.env),
             }
         )
         return values

@@ -1,4 +1,6 @@
+import html as htmllib
 import json
+import re
 from datetime import timedelta
 
 from odoo import fields
@@ -87,6 +89,26 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
                 response = self.url_open(f"/my/subscriptions?filterby={filterby}")
                 self.assertEqual(response.status_code, 200)
                 self.assertEqual(self._names_in(response.text), names)
+
+    def test_list_cells_in_the_readers_language(self):
+        """Dates and totals of the list, printed without t-field, read as a French
+        customer writes them."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.user_a.write({"lang": "fr_FR", "tz": "Europe/Paris"})
+        self.authenticate("alpha", "alpha")
+        page = htmllib.unescape(self.url_open("/my/subscriptions").text)
+        row = re.search(
+            rf"<tr[^>]*o_portal_subscription_row(?:(?!</tr>).)*>{self.sub_a.name}<.*?</tr>",
+            page,
+            re.S,
+        )
+        self.assertTrue(row, page)
+        cells = re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", row.group(0)))
+        self.assertIn(self.sub_a.date_start.strftime("%d/%m/%Y"), cells)
+        self.assertIn(self.sub_a.recurring_next_date.strftime("%d/%m/%Y"), cells)
+        total = f"{self.sub_a.recurring_total:.2f}".replace(".", ",")
+        self.assertTrue(self.sub_a.recurring_total)
+        self.assertIn(f"{total}\N{NO-BREAK SPACE}€", cells)
 
     def test_list_sortings(self):
         self.authenticate("alpha", "alpha")

@@ -1,1 +1,1 @@
-from . import params
+from . import cells, params
