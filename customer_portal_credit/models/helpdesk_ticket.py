@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.addons.customer_portal_subscription.tools.xmlids import cached_ref
 
 from ..tools.duration import format_hours
 
@@ -48,7 +49,7 @@ class HelpdeskTicket(models.Model):
         """A customer with no credit left may not open a service request on the portal
         when the company says so (incidents always may)."""
         errors = super()._customer_vals_errors(vals)
-        web = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web", raise_if_not_found=False)
+        web = cached_ref(self.env, "helpdesk_mgmt.helpdesk_ticket_channel_web")
         if (
             (vals.get("ticket_kind") or "service") == "service"
             and web

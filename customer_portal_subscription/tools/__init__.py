@@ -1,1 +1,1 @@
-from . import cells, params
+from . import cells, params, xmlids

@@ -1,4 +1,32 @@
+from collections import defaultdict
+from datetime import timedelta
+
 from odoo import api, fields, models
+from odoo.addons.resource.models.utils import make_aware
+
+
+def plan_hours_batch(calendar, start, hours_by_key):
+    """``calendar.plan_hours(hours, start, compute_leaves=True)`` for several amounts of
+    hours from the same start, reading the calendar's working time once per fortnight
+    for all of them rather than once per amount: {key: deadline (False past 100
+    fortnights)}."""
+    start, revert = make_aware(start)
+    pending = dict(hours_by_key)
+    deadlines = {}
+    window = timedelta(days=14)
+    for n in range(100):
+        if not pending:
+            break
+        since = start + window * n
+        for begin, end, _meta in calendar._work_intervals_batch(since, since + window)[False]:
+            length = (end - begin).total_seconds() / 3600
+            for key, hours in list(pending.items()):
+                if hours <= length:
+                    deadlines[key] = revert(begin + timedelta(hours=hours))
+                    del pending[key]
+                else:
+                    pending[key] = hours - length
+    return {**dict.fromkeys(pending, False), **deadlines}
 
 
 class HelpdeskTicketSla(models.Model):
@@ -47,13 +75,18 @@ class HelpdeskTicketSla(models.Model):
 
     @api.depends("hours", "consumed_time", "ticket_id", "last_state_date", "state")
     def _compute_deadline(self):
+        # The deadlines of a ticket's cells start together and mostly share a calendar:
+        # planned together (a ticket's creation reads its calendar once, not per cell).
+        batches = defaultdict(dict)
         for record in self:
             if record.state in ("accomplished", "expired") and record.deadline:
                 continue  # a met or missed deadline stays as it was
             start = record.last_state_date or record.ticket_id.create_date or fields.Datetime.now()
-            record.deadline = record._calendar().plan_hours(
-                max(record.hours - record.consumed_time, 0), start, compute_leaves=True
-            )
+            hours = max(record.hours - record.consumed_time, 0)
+            batches[record._calendar(), start][record] = hours
+        for (calendar, start), hours_by_record in batches.items():
+            for record, deadline in plan_hours_batch(calendar, start, hours_by_record).items():
+                record.deadline = deadline
 
     def _stage_recompute(self):
         """Called when the ticket changes stage or gets its first response."""

@@ -5,6 +5,7 @@ recorded by the scheduled job."""
 
 from odoo.tests import freeze_time, tagged
 
+from ..models.helpdesk_ticket_sla import plan_hours_batch
 from .common import TechnicianCase, utc
 
 # Friday 27 November 2026, 18:00 in Paris (UTC+1).
@@ -50,6 +51,26 @@ class TestSlaMatrix(TechnicianCase):
         )
         self.assertEqual(five.queue_deadline, utc(2026, 11, 27, 18, 0))
         self.assertEqual(three.queue_deadline, utc(2026, 11, 30, 14, 0))
+
+    def test_deadlines_planned_together_as_odoo_plans_each(self):
+        """A ticket's deadlines are planned in one pass over its calendar: the same as
+        Odoo's plan_hours for each, over evenings, weekends, a public holiday and past
+        the first fortnight."""
+        standard = self.env.ref("customer_portal_technician.calendar_support_standard")
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Férié",
+                "date_from": utc(2026, 12, 1, 0, 0),
+                "date_to": utc(2026, 12, 2, 0, 0),
+            }
+        )
+        amounts = {"none": 0, "hour": 1, "evening": 4.5, "week": 40, "month": 130}
+        for start in (FRIDAY_EVENING, MONDAY_MORNING, utc(2026, 11, 30, 10, 30)):
+            batch = plan_hours_batch(standard, start, amounts)
+            for key, hours in amounts.items():
+                with self.subTest(start=start, hours=hours):
+                    expected = standard.plan_hours(hours, start, compute_leaves=True)
+                    self.assertEqual(batch[key], expected)
 
     def test_customers_without_level_have_the_slowest_column(self):
         ticket = self._arrived(MONDAY_MORNING, level="none", urgency="critical")

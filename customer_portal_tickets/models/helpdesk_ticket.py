@@ -10,15 +10,21 @@ from odoo import api, fields, models
 from odoo.addons.customer_portal_subscription.models.product_template import STAR_LEVELS
 from odoo.addons.customer_portal_subscription.tools.cells import CellFormatters
 from odoo.addons.customer_portal_subscription.tools.params import to_id
+from odoo.addons.customer_portal_subscription.tools.xmlids import cached_ref
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, email_normalize, html2plaintext, is_html_empty, plaintext2html
 from odoo.tools.mail import email_split_tuples
+from odoo.tools.sql import create_index
 
 from ..tools import file_policy
 from ..tools.locked_count import count_under_lock
 from ..tools.text import clean_text
 
 _logger = logging.getLogger(__name__)
+
+WEB_CHANNEL = "helpdesk_mgmt.helpdesk_ticket_channel_web"
+EMAIL_CHANNEL = "helpdesk_mgmt.helpdesk_ticket_channel_email"
+ACKNOWLEDGMENT_CRON = "customer_portal_tickets.ir_cron_send_acknowledgments"
 
 TICKET_KINDS = [
     ("incident", "Incident"),
@@ -114,6 +120,12 @@ class HelpdeskTicket(models.Model):
         string="Portal State",
     )
 
+    acknowledgment_pending = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="The customer is owed the acknowledgment of this ticket: it is being rendered "
+        "and queued by a scheduled action started when the ticket was created.",
+    )
     is_waiting_for_customer = fields.Boolean(
         string="Waiting for the Customer",
         readonly=True,
@@ -123,6 +135,22 @@ class HelpdeskTicket(models.Model):
         "up to date as messages are posted (a stored flag: the portal filter on it costs "
         "the same with 500,000 messages).",
     )
+
+    def init(self):
+        result = super().init()
+        # The acknowledgments owed: a handful among every ticket.
+        create_index(
+            self.env.cr,
+            "helpdesk_ticket_acknowledgment_pending_index",
+            self._table,
+            ["id"],
+            where="acknowledgment_pending",
+        )
+        return result
+
+    def _creation_subtype(self):
+        # helpdesk_mgmt's, without env.ref's query checking that it still exists.
+        return cached_ref(self.env, "helpdesk_mgmt.hlp_tck_created")
 
     @api.depends("commercial_partner_id")
     def _compute_portal_customer_id(self):
@@ -298,7 +326,9 @@ class HelpdeskTicket(models.Model):
         if not vals.get("team_id") and vals.get("ticket_kind") != "administrative":
             vals["team_id"] = self._customer_default_team().id
         if not vals.get("channel_id"):
-            vals["channel_id"] = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web").id
+            vals["channel_id"] = cached_ref(
+                self.env, "helpdesk_mgmt.helpdesk_ticket_channel_web"
+            ).id
         errors = self._customer_vals_errors(vals)
         if errors:
             raise ValidationError("\n".join(errors.values()))
@@ -310,9 +340,7 @@ class HelpdeskTicket(models.Model):
         """The team of the incidents and service requests customers open."""
         return (
             self.env.company.sudo().portal_ticket_team_id
-            or self.env.ref(
-                "customer_portal_tickets.team_technical", raise_if_not_found=False
-            ).sudo()
+            or cached_ref(self.env, "customer_portal_tickets.team_technical")
             or self.env["helpdesk.ticket.team"]
         )
 
@@ -489,17 +517,49 @@ class HelpdeskTicket(models.Model):
         return counts[key]
 
     def _customer_ticket_created(self):
-        """What follows a ticket a customer opened: the customer follows it and gets the
-        acknowledgment with its number."""
-        template = self.env.ref("customer_portal_tickets.mail_template_ticket_received")
+        """What follows a ticket a customer opened: the customer follows it and is owed
+        the acknowledgment with its number, queued (``_cron_send_acknowledgments``
+        renders and queues it right after the commit, outside the customer's request)."""
+        user = self.env.user
+        # The creator follows what it creates (mail.thread), unless told not to.
+        creator_follows = user.share and not self.env.context.get("mail_create_nosubscribe")
+        owed = self.browse()
         for ticket in self.sudo():
             if ticket.partner_id:
+                if ticket.partner_id == user.partner_id and creator_follows:
+                    owed |= ticket
+                    continue
                 if ticket.partner_id._is_support_staff():
                     continue
                 ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
             elif not ticket.partner_email:
                 continue
-            template.send_mail(ticket.id)
+            owed |= ticket
+        if owed:
+            owed.sudo().acknowledgment_pending = True
+            cached_ref(
+                self.env, "customer_portal_tickets.ir_cron_send_acknowledgments"
+            ).sudo()._trigger()
+
+    @api.model
+    def _cron_send_acknowledgments(self, limit=200):
+        """Scheduled right after tickets are created (and every hour, should a wake-up
+        be lost): render and queue the acknowledgments owed, in the customer's
+        language. A ticket whose acknowledgment fails is logged and not tried again."""
+        template = cached_ref(self.env, "customer_portal_tickets.mail_template_ticket_received")
+        tickets = self.sudo().search(
+            [("acknowledgment_pending", "=", True)], order="id", limit=limit + 1
+        )
+        for ticket in tickets[:limit]:
+            try:
+                with self.env.cr.savepoint():
+                    if template:
+                        template.send_mail(ticket.id)
+            except Exception:
+                _logger.exception("Acknowledgment of ticket %s not sent", ticket.number)
+            ticket.acknowledgment_pending = False
+        if len(tickets) > limit:
+            cached_ref(self.env, ACKNOWLEDGMENT_CRON)._trigger()
 
     # ------------------------------------------------------------------
     # Portal forms
@@ -760,7 +820,9 @@ class HelpdeskTicket(models.Model):
                 "name": subject,
                 "description": body,
                 "partner_id": partner.id or False,
-                "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email").id,
+                "channel_id": cached_ref(
+                    self.env, "helpdesk_mgmt.helpdesk_ticket_channel_email"
+                ).id,
             }
         )
         if not partner:

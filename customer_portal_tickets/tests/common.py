@@ -47,6 +47,20 @@ class TicketCase(SubscriptionCaseMixin, HttpCase):
         cls.team.write({"alias_name": ALIAS, "alias_domain_id": domain.id})
 
     # tickets ---------------------------------------------------------------
+    def _acknowledgment(self, ticket):
+        """The acknowledgment e-mail of ``ticket``, as the customer gets it: owed and its
+        sending scheduled when the ticket was created, not rendered in the request that
+        created it, then queued by the scheduled action (run here as the cron runs it)."""
+        cron = self.env.ref("customer_portal_tickets.ir_cron_send_acknowledgments")
+        mails = self.env["mail.mail"]
+        domain = [("subject", "ilike", ticket.number)]
+        self.assertTrue(ticket.acknowledgment_pending, "acknowledgment owed")
+        self.assertTrue(self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]))
+        self.assertFalse(mails.search(domain), "not rendered while the customer waits")
+        cron.method_direct_trigger()
+        self.assertFalse(ticket.acknowledgment_pending, "sent once")
+        return mails.search(domain)
+
     def _tickets(self, partner):
         return self.Ticket.search([("partner_id", "=", partner.id)])
 

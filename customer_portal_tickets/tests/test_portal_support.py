@@ -71,7 +71,7 @@ class TestPortalSupport(TicketCase):
         self.assertIn("Douze véhicules", ticket.description)
         self.assertEqual(ticket.attachment_ids.mapped("name"), ["screen.png"])
         self.assertIn(self.contact_a, ticket.message_partner_ids)
-        mail = self.env["mail.mail"].search([("subject", "ilike", ticket.number)])
+        mail = self._acknowledgment(ticket)
         self.assertTrue(mail, "acknowledgment e-mail")
         self.assertIn(ticket.get_portal_url(), mail.body_html)
         self.assertIn(self.contact_a, mail.recipient_ids)
@@ -82,7 +82,7 @@ class TestPortalSupport(TicketCase):
         self.authenticate("alpha", "alpha")
         self._send("incident", self._incident())
         ticket = self._tickets(self.contact_a)
-        mail = self.env["mail.mail"].search([("subject", "ilike", ticket.number)])
+        mail = self._acknowledgment(ticket)
         self.assertIn("nous avons bien reçu votre demande", mail.subject)
         self.assertIn("Voir mon ticket", mail.body_html)
 

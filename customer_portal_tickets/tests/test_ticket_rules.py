@@ -68,7 +68,7 @@ class TestTicketRules(TicketCase):
             ticket.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
         )
         self.assertIn(self.approver, ticket.message_partner_ids)
-        ack = self.env["mail.mail"].search([("subject", "ilike", ticket.number)])
+        ack = self._acknowledgment(ticket)
         self.assertIn(self.approver, ack.recipient_ids, "acknowledgment with the number")
 
     def test_approved_contacts_by_xmlrpc(self):
@@ -201,13 +201,47 @@ class TestTicketRules(TicketCase):
         self.assertEqual(ticket.name, "ab")
         self.assertEqual(ticket.partner_id, self.contact_b, "always the portal user's contact")
 
+    # acknowledgments ----------------------------------------------------------------
+    def test_acknowledgments_sent_in_batches_once_each_a_failure_not_retried(self):
+        # As the forms create them: as the portal user, with sudo (the customer's rules).
+        portal_env = self.env(user=self.user_b, su=True)
+        tickets = portal_env["helpdesk.ticket"].create(
+            [{"name": f"Demande {n}", "description": "<p>x</p>"} for n in range(2)]
+        )
+        self.assertEqual(tickets.mapped("acknowledgment_pending"), [True] * 2)
+        Mail = self.env["mail.mail"]
+        self.assertFalse(
+            Mail.search([("model", "=", "helpdesk.ticket"), ("res_id", "in", tickets.ids)])
+        )
+        cron = self.env.ref("customer_portal_tickets.ir_cron_send_acknowledgments")
+        Trigger = self.env["ir.cron.trigger"]
+        before = Trigger.search_count([("cron_id", "=", cron.id)])
+        self.Ticket._cron_send_acknowledgments(limit=1)
+        self.assertEqual(tickets.mapped("acknowledgment_pending"), [False, True])
+        self.assertEqual(
+            Trigger.search_count([("cron_id", "=", cron.id)]), before + 1, "the rest next"
+        )
+        # A template that fails to render: logged, the ticket not retried for ever.
+        template = self.env.ref("customer_portal_tickets.mail_template_ticket_received")
+        template.subject = "{{ object.no_such_field }}"
+        with mute_logger("odoo.addons.customer_portal_tickets.models.helpdesk_ticket"):
+            self.Ticket._cron_send_acknowledgments(limit=1)
+        self.assertFalse(tickets[1].acknowledgment_pending)
+        for ticket, sent in zip(tickets, (1, 0), strict=True):
+            mails = Mail.search([("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)])
+            self.assertEqual(len(mails), sent, ticket.name)
+        self.Ticket._cron_send_acknowledgments()
+        self.assertEqual(
+            Mail.search_count([("res_id", "in", tickets.ids), ("model", "=", "helpdesk.ticket")]), 1
+        )
+
     # unknown senders -------------------------------------------------------------
     def test_unknown_senders_follow_the_company_setting(self):
         ticket = self.Ticket.browse(self._receive("Inconnu <inconnu@ailleurs.example>", "Devis"))
         self.assertFalse(ticket.partner_id)
         self.assertIn("inconnu@ailleurs.example", ticket.partner_email)
         self.assertEqual(ticket.partner_name, "Inconnu")
-        self.assertTrue(self.env["mail.mail"].search([("subject", "ilike", ticket.number)]))
+        self.assertTrue(self._acknowledgment(ticket))
 
         self.env.company.portal_ticket_unknown_senders = "refuse"
         self.assertFalse(self._receive("Autre <autre@ailleurs.example>", "Devis"))
