@@ -1,5 +1,6 @@
 import re
 
+from odoo import Command
 from odoo.tests import tagged
 
 from .common import EXE, PDF, PNG, TicketCase
@@ -33,6 +34,29 @@ class TestPortalSupport(TicketCase):
         self.assertNotIn("Tachograph Reader", html, "another company's software")
         self.assertIn(f"/my/support/new/incident?product_id={self.software.id}", html)
         self.assertIn("/my/support/new/service", html, "generic forms for any customer")
+
+    def test_software_of_confirmed_orders_not_quotations_nor_closed_subscriptions(self):
+        Product = self.env["product.product"]
+        ordered, quoted, closed = (
+            Product.create({"name": name, "type": "service", "is_supported_software": True})
+            for name in ("Route Planner", "Quote Only", "Old Tool")
+        )
+        for product, confirm in ((ordered, True), (quoted, False)):
+            order = self.env["sale.order"].create(
+                {
+                    "partner_id": self.contact_a.id,
+                    "order_line": [Command.create({"product_id": product.id})],
+                }
+            )
+            if confirm:
+                order.action_confirm()
+        self._subscription(self.company_a, closed).close_subscription()
+        self.authenticate("alpha", "alpha")
+        html = self.url_open("/my/support").text
+        self.assertIn("Route Planner", html, "a contact's confirmed order")
+        self.assertIn("Fleet Manager", html, "a subscription in progress")
+        self.assertNotIn("Quote Only", html)
+        self.assertNotIn("Old Tool", html)
 
     def test_customer_without_software_gets_generic_forms(self):
         self._customer("Gamma SA", "gamma")
