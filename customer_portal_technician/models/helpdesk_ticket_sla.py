@@ -7,14 +7,14 @@ from odoo.addons.resource.models.utils import make_aware
 
 def plan_hours_batch(calendar, start, hours_by_key):
     """``calendar.plan_hours(hours, start, compute_leaves=True)`` for several amounts of
-    hours from the same start, reading the calendar's working time once per fortnight
-    for all of them rather than once per amount: {key: deadline (False past 100
-    fortnights)}."""
+    hours from the same start, reading the calendar's working time once per eight weeks
+    for all of them (plan_hours reads it once per fortnight, for each amount): {key:
+    deadline (False past the 1,400 days plan_hours looks at)}."""
     start, revert = make_aware(start)
     pending = dict(hours_by_key)
     deadlines = {}
-    window = timedelta(days=14)
-    for n in range(100):
+    window = timedelta(days=56)
+    for n in range(25):
         if not pending:
             break
         since = start + window * n
