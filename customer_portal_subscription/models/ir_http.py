@@ -3,9 +3,10 @@ from html import escape
 import psycopg2
 from werkzeug.exceptions import ServiceUnavailable
 
-from odoo import models
+from odoo import http, models, sql_db
 from odoo.exceptions import AccessDenied
 from odoo.http import Response, request
+from odoo.modules.registry import Registry
 
 # Written here, not read from the database's translations: the database is what is missing.
 DATABASE_UNAVAILABLE = {
@@ -32,6 +33,47 @@ class DatabaseUnavailable(ServiceUnavailable):
             f'40rem; margin: 4rem auto"><p>{escape(self.description)}</p>'
             f'<p><a href="javascript:history.back()">{BACK[self.lang]}</a></p></body></html>'
         )
+
+    # The same page when Odoo answers with the exception itself (before any route).
+    def get_body(self, environ=None, scope=None):
+        return self.page()
+
+    def get_headers(self, environ=None, scope=None):
+        return [("Content-Type", "text/html; charset=utf-8"), ("Retry-After", "10")]
+
+
+def postgresql_answers():
+    """Whether the PostgreSQL server answers at all (its maintenance database)."""
+    try:
+        with sql_db.db_connect("postgres").cursor() as cr:
+            cr.execute("SELECT 1")
+        return True
+    except psycopg2.Error:
+        return False
+
+
+_open_registry = http.Request._open_registry
+
+
+def _open_registry_or_unavailable(self):
+    """Odoo takes a database it cannot open for a database that is gone: it logs the
+    customer out and answers 404 (or the login page). While PostgreSQL restarts, the
+    database is not gone: a 503 page in the customer's language says to go back and
+    send again, and the session stays. A database this process never opened, or one
+    PostgreSQL says is missing while it answers, goes to Odoo as before."""
+    try:
+        return _open_registry(self)
+    except http.RegistryError as error:
+        if (
+            isinstance(error.__cause__, psycopg2.OperationalError)
+            and self.db in Registry.registries
+            and not postgresql_answers()
+        ):
+            raise DatabaseUnavailable((self.session.context or {}).get("lang")) from error
+        raise
+
+
+http.Request._open_registry = _open_registry_or_unavailable
 
 
 class IrHttp(models.AbstractModel):

@@ -3,9 +3,13 @@ from unittest.mock import patch
 
 import psycopg2
 
+from odoo.http import RegistryError
 from odoo.tests import HttpCase, tagged
 
+from ..models import ir_http
 from .common import SubscriptionCaseMixin
+
+IR_HTTP = "odoo.addons.customer_portal_subscription.models.ir_http"
 
 
 @tagged("post_install", "-at_install")
@@ -100,6 +104,40 @@ class TestDatabaseUnavailable(SubscriptionCaseMixin, HttpCase):
         page = self.url_open("/my")
         self.assertEqual(page.status_code, 200)
         self.assertNotIn("/web/login", page.url)
+
+    def _registry_unreachable(self):
+        """Opening the database fails as it does while PostgreSQL restarts."""
+
+        def unreachable(request):
+            try:
+                raise psycopg2.OperationalError("connection to server failed: Connection refused")
+            except psycopg2.OperationalError as error:
+                raise RegistryError(f"Cannot get registry {request.db}") from error
+
+        return patch(f"{IR_HTTP}._open_registry", side_effect=unreachable, autospec=True)
+
+    def test_database_unreachable_before_any_route_answers_503_and_keeps_the_session(self):
+        """Before any route, Odoo took an unreachable database for a missing one: it
+        logged the customer out and answered 404."""
+        self.authenticate("alpha", "alpha")
+        with (
+            self._registry_unreachable(),
+            patch(f"{IR_HTTP}.postgresql_answers", return_value=False),
+        ):
+            response = self.url_open("/my/support/new/incident", allow_redirects=False)
+        self.assertEqual(response.status_code, 503)
+        self.assertEqual(response.headers.get("Retry-After"), "10")
+        self.assertIn("Revenez à la page précédente", response.text)
+        page = self.url_open("/my")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn("/web/login", page.url)
+
+    def test_database_missing_while_postgresql_answers_is_left_to_odoo(self):
+        self.assertTrue(ir_http.postgresql_answers(), "the real server answers")
+        self.authenticate("alpha", "alpha")
+        with self._registry_unreachable():
+            response = self.url_open("/my", allow_redirects=False)
+        self.assertNotEqual(response.status_code, 503)
 
     def test_a_refused_session_still_goes_to_the_login_page(self):
         self.authenticate("alpha", "alpha")
