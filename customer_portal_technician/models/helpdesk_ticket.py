@@ -1,11 +1,16 @@
 import base64
 import binascii
 
+from PIL import Image
+
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.addons.customer_portal_credit.tools.duration import format_hours
 from odoo.addons.customer_portal_tickets.tools.text import clean_text
 from odoo.exceptions import UserError
+from odoo.tools.image import ImageProcess
 from odoo.tools.misc import format_datetime
+
+from .helpdesk_sla import NO_LEVEL
 
 IMPACTS = [
     ("none", "No Impact"),
@@ -93,7 +98,7 @@ class HelpdeskTicket(models.Model):
         )
 
     def _get_sla_ticket_domain(self):
-        level = self.support_star_level or "none"
+        level = self.support_star_level or NO_LEVEL
         urgency = self.urgency or "none"
         return [
             *super()._get_sla_ticket_domain(),
@@ -125,9 +130,11 @@ class HelpdeskTicket(models.Model):
         if SLA_FIELDS & set(vals):
             for ticket in self.filtered("team_id.use_sla"):
                 ticket.refresh_sla()
+            # Moved to a team without SLA: its old deadlines no longer run (nor breach).
+            self.filtered(lambda t: not t.team_id.use_sla).ticket_sla_ids.unlink()
         if closing:
             self._stop_running_timers()
-        if vals.get("signature") and not self.env.context.get("signature_posted"):
+        if vals.get("signature"):
             for ticket in self:
                 ticket._post_signature()
         return result
@@ -186,7 +193,9 @@ class HelpdeskTicket(models.Model):
         for sla in running:
             if sla.target not in seen:
                 seen.add(sla.target)
-                date = format_datetime(self.env, sla.deadline, dt_format="short")
+                # In the customer's time zone, else the support hours' (not UTC).
+                tz = self.env.user.tz or sla._calendar().tz
+                date = format_datetime(self.env, sla.deadline, tz=tz, dt_format="short")
                 if sla.target == "first_response":
                     deadlines.append(self.env._("Response expected before %(date)s", date=date))
                 else:
@@ -196,11 +205,10 @@ class HelpdeskTicket(models.Model):
     # Satisfaction ------------------------------------------------------------------
 
     def _send_ticket_rating_mail(self, force_send=False):
-        """Sent by the system, whoever resolves: a customer marking its ticket resolved
-        may not post on it any more, but its rating request goes out."""
-        return super(HelpdeskTicket, self.with_user(SUPERUSER_ID))._send_ticket_rating_mail(
-            force_send=force_send
-        )
+        """A customer marking its ticket resolved may not post on it any more: its rating
+        request is then sent by the system. From the technician who resolves, else."""
+        sender = self.with_user(SUPERUSER_ID) if self.env.user.share else self
+        return super(HelpdeskTicket, sender)._send_ticket_rating_mail(force_send=force_send)
 
     # Time entries ------------------------------------------------------------------
 
@@ -270,10 +278,22 @@ class HelpdeskTicket(models.Model):
                 if not ticket.signature_requested:
                     raise UserError(self.env._("No signature was requested on this ticket."))
         if vals.get("signature"):
+            unreadable = UserError(self.env._("The signature could not be read."))
             try:
-                base64.b64decode(vals["signature"], validate=True)
-            except (binascii.Error, TypeError, ValueError) as error:
-                raise UserError(self.env._("The signature could not be read.")) from error
+                # A picture Pillow reads, of a sensible size: a small file may claim
+                # billions of pixels (Pillow then raises what Odoo does not turn into a
+                # message); SVG and WebP are not processed by Odoo, so not accepted.
+                image = ImageProcess(base64.b64decode(vals["signature"], validate=True)).image
+            except (
+                binascii.Error,
+                TypeError,
+                ValueError,
+                UserError,
+                Image.DecompressionBombError,
+            ) as error:
+                raise unreadable from error
+            if not image:
+                raise unreadable
             vals.setdefault("signed_on", fields.Datetime.now())
             if not vals.get("signed_by") and len(self) == 1:
                 vals["signed_by"] = self.partner_id.name or self.partner_name
@@ -300,7 +320,7 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         # Posted by the system in the signer's name: a resolved ticket takes no message
         # from the customer, but its signature is recorded.
-        self.with_user(SUPERUSER_ID).with_context(signature_posted=True).message_post(
+        self.with_user(SUPERUSER_ID).message_post(
             body=self.env._("Ticket signed by %(name)s.", name=self.signed_by or ""),
             attachments=[(f"{self.number}-signature.png", base64.b64decode(self.signature))],
             message_type="comment",

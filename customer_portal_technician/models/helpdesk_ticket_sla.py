@@ -123,7 +123,7 @@ class HelpdeskTicketSla(models.Model):
                 ("ticket_id.stage_id.closed", "=", False),
             ]
         )
+        breached.write({"state": "expired", "breach_notified": True})
         for record in breached:
-            record.write({"state": "expired", "breach_notified": True})
             record.ticket_id._notify_sla_breach(record)
         return breached

@@ -4,8 +4,11 @@ with the signer and the time, posted in the chatter as an image, never replaced 
 customer; another customer's ticket is refused, over HTTP and XML-RPC alike."""
 
 import base64
+import io
 import json
 import xmlrpc.client
+
+from PIL import Image
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
@@ -62,12 +65,18 @@ class TestSignature(TechnicianCase):
     def test_bad_signatures_are_refused_with_a_message(self):
         self.ticket.action_request_signature()
         self.authenticate("alpha", "alphaxxx")
+        # 24 kB of PNG claiming 200 million pixels, and a picture Odoo does not process.
+        bomb = io.BytesIO()
+        Image.new("1", (20000, 10000)).save(bomb, "PNG")
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
         for name, signature in (
             ("", SIGNATURE),
             ("Alpha", ""),
             ("Alpha", "pas du base64 !"),
             ("Alpha", ["liste"]),
             ("\x00" * 5, SIGNATURE),
+            ("Alpha", base64.b64encode(bomb.getvalue()).decode()),
+            ("Alpha", base64.b64encode(svg).decode()),
         ):
             result = self._sign(self.ticket, name=name, signature=signature)
             self.assertTrue(result.get("error"), (name, signature))

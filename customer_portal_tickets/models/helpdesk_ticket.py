@@ -553,14 +553,21 @@ class HelpdeskTicket(models.Model):
         tickets = self.sudo().search(
             [("acknowledgment_pending", "=", True)], order="id", limit=limit + 1
         )
-        for ticket in tickets[:limit]:
+        owed = tickets[:limit]
+        if template and owed:
             try:
+                # Rendered together (mail's batch: one read of the records, per language).
                 with self.env.cr.savepoint():
-                    if template:
-                        template.send_mail(ticket.id)
+                    template.send_mail_batch(owed.ids)
             except Exception:
-                _logger.exception("Acknowledgment of ticket %s not sent", ticket.number)
-            ticket.acknowledgment_pending = False
+                # One that fails must not hold back the others: each on its own.
+                for ticket in owed:
+                    try:
+                        with self.env.cr.savepoint():
+                            template.send_mail(ticket.id)
+                    except Exception:
+                        _logger.exception("Acknowledgment of ticket %s not sent", ticket.number)
+        owed.acknowledgment_pending = False
         if len(tickets) > limit:
             cached_ref(self.env, ACKNOWLEDGMENT_CRON)._trigger()
 
