@@ -30,8 +30,8 @@ def addon_data(addon):
         str(path.relative_to(base))
         for path in base.rglob("*")
         if path.is_file()
-        and (path.suffix not in {".py", ".pyc"} or "migrations" in path.parts)
         and path.suffix != ".pyc"
+        and (path.suffix != ".py" or "migrations" in path.parts)
         and not SKIP.intersection(path.parts)
     )
 

@@ -18,7 +18,7 @@ ensure_postgres
 db_exists "$BENCH_DB" || die "no database $BENCH_DB: run make benchmark-scale first (or BENCH_DB=portal_demo)"
 if ! command -v nginx >/dev/null; then
   say "Installing Debian's nginx"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null \
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; } >/dev/null \
     || die "could not install nginx (apt-get install nginx, as root)"
 fi
 
@@ -29,17 +29,17 @@ if [ -z "${PG_RESTART+set}" ] && command -v pg_ctlcluster >/dev/null && [ "$DB_H
   [ -n "$cluster" ] && restart="pg_ctlcluster --skip-systemctl-redirect $cluster restart"
 fi
 
-# Submissions come from three demo customers: a limit they cannot reach during the run. Not
-# 0: that turns the check off, and its lock per customer is part of a concurrent creation.
-limit=$(odoo_psql -d "$BENCH_DB" -tAc "select portal_ticket_hourly_limit from res_company order by id limit 1")
-odoo_psql -d "$BENCH_DB" -c "update res_company set portal_ticket_hourly_limit = 1000000" >/dev/null
+# Submissions come from three demo customers: the hourly limit out of their reach during
+# the run (its lock per customer stays part of a concurrent creation), restored afterwards.
 pids=()
 cleanup() {
-  [ -f "$PREFIX/nginx.pid" ] && kill "$(cat "$PREFIX/nginx.pid")" 2>/dev/null
+  [ -f "$PREFIX/nginx.pid" ] && kill "$(cat "$PREFIX/nginx.pid")" 2>/dev/null || true
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  odoo_psql -d "$BENCH_DB" -c "update res_company set portal_ticket_hourly_limit = ${limit:-20}" >/dev/null
+  restore_ticket_limit "$BENCH_DB"
 }
 trap cleanup EXIT
+for port in $PORT $NODE1 $NODE2 $WS1 $WS2; do port_free "$port"; done
+lift_ticket_limit "$BENCH_DB"
 
 for n in 1 2; do
   http=$((PORT + n)) ws=$((PORT + 10 + n))
@@ -55,16 +55,13 @@ sed -e "s#__PREFIX__#$PREFIX#g" -e "s/__PORT__/$PORT/" -e "s/__NODE1__/$NODE1/" 
   -e "s/__NODE2__/$NODE2/" -e "s/__NODE1_WS__/$WS1/" -e "s/__NODE2_WS__/$WS2/" \
   "$REPO_ROOT/deploy/nginx.conf" > "$PREFIX/nginx.conf"
 nginx -c "$PREFIX/nginx.conf" -p "$PREFIX" || die "nginx did not start (see $PREFIX/error.log)"
-for port in $NODE1 $NODE2 $PORT; do
-  for _ in $(seq 90); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
-    sleep 1
-  done
-done
+wait_port "$NODE1" "${pids[0]}"
+wait_port "$NODE2" "${pids[1]}"
+wait_port "$PORT" "$(cat "$PREFIX/nginx.pid")"
 sleep 3
 say "Two nodes (workers=2 each) on ports $NODE1 and $NODE2, nginx on $PORT"
 "$PY" "$REPO_ROOT/scripts/benchmark_nodes.py" --node1 "http://127.0.0.1:$NODE1" \
   --node2 "http://127.0.0.1:$NODE2" --nginx "http://127.0.0.1:$PORT" \
   --dsn "host=$DB_HOST port=$DB_PORT user=$DB_USER password=$DB_PASSWORD dbname=$BENCH_DB" \
-  --pid1 "${pids[0]}" --pid2 "${pids[1]}" --data-dir "$STATE_DIR/filestore" --db "$BENCH_DB" \
+  --pid1 "${pids[0]}" --pid2 "${pids[1]}" --filestore "$STATE_DIR/filestore/filestore/$BENCH_DB" \
   --restart "$restart" "$@"

@@ -15,17 +15,15 @@ ensure_venv
 ensure_postgres
 write_odoo_conf "$BENCH_DB" "$CONF"
 
+# The scale data on a database with the demo: $1 database, $2 its config.
+scale_data() { "$PY" "$REPO_ROOT/scripts/benchmark_scale_data.py" "$2" "$1" --seed "${SEED:-42}"; }
 if ! db_exists "$BENCH_DB"; then
-  say "Building $BENCH_DB: the demo first (about three minutes)"
-  create_french_db "$BENCH_DB" "$CONF"
-  "$PY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$BENCH_DB" -i "$DEMO_ADDONS" \
-    --load-language=en_US,fr_FR --stop-after-init --log-level=warn \
-    --logfile "$STATE_DIR/bench-scale-install.log" \
-    || die "install failed: $STATE_DIR/bench-scale-install.log"
+  say "Building $BENCH_DB: the demo (about three minutes), then the scale data set (about three minutes more on 2 cores)"
+  build_demo_db "$BENCH_DB" scale_data
+else
+  say "The scale data set in $BENCH_DB (built once)"
+  scale_data "$BENCH_DB" "$CONF" || die "building the scale data set failed"
 fi
-say "The scale data set in $BENCH_DB (built once; under 15 minutes on 2 cores)"
-"$PY" "$REPO_ROOT/scripts/benchmark_scale_data.py" "$CONF" "$BENCH_DB" --seed "${SEED:-42}" \
-  || die "building the scale data set failed"
 
 sql() { odoo_psql -d "$BENCH_DB" -tAc "$1"; }
 big=$(sql "select id from res_partner where name = 'Transports Géants SA' and is_company limit 1")
@@ -40,18 +38,14 @@ subscription=$(sql "select id from sale_subscription where partner_id = $big ord
 rm -f "$LOG"
 write_odoo_conf "$BENCH_DB" "$CONF" "http_interface = 127.0.0.1" "http_port = $BENCH_PORT" \
   "logfile = $LOG" "log_level = info" "max_cron_threads = 0"
-# The big customer creates tickets at each run: a limit it cannot reach while measuring (a
-# second run within the hour would be refused its tickets), restored afterwards. Not 0:
-# that turns the check off, and its queries are part of what a creation costs.
-limit=$(sql "select portal_ticket_hourly_limit from res_company order by id limit 1")
-sql "update res_company set portal_ticket_hourly_limit = 1000000" >/dev/null
+# The big customer creates tickets at each run (a second run within the hour would be
+# refused its tickets): the hourly limit out of its reach, restored afterwards.
+port_free "$BENCH_PORT"
+trap 'kill "$server" 2>/dev/null || true; restore_ticket_limit "$BENCH_DB"' EXIT
+lift_ticket_limit "$BENCH_DB"
 "$PY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$BENCH_DB" &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; sql "update res_company set portal_ticket_hourly_limit = ${limit:-20}" >/dev/null' EXIT
-for _ in $(seq 90); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$BENCH_PORT") 2>/dev/null && break
-  sleep 1
-done
+wait_port "$BENCH_PORT" "$server"
 say "Measuring as the big customer (bigclient)"
 "$PY" "$REPO_ROOT/scripts/benchmark_scale.py" --url "http://127.0.0.1:$BENCH_PORT" --log "$LOG" \
   --rounds "${ROUNDS:-20}" --long-ticket "$long_ticket" --short-ticket "$short_ticket" \

@@ -14,13 +14,9 @@ ensure_postgres
 
 if [ -z "${BENCH_DB:-}" ]; then
   BENCH_DB=portal_bench_$$
-  trap 'kill "$server" 2>/dev/null || true; drop_db "$BENCH_DB" 2>/dev/null || true' EXIT
-  write_odoo_conf "$BENCH_DB" "$CONF"
+  trap 'kill "$server" 2>/dev/null || true; drop_db "$BENCH_DB" 2>/dev/null || true; drop_db "${BENCH_DB}_building" 2>/dev/null || true' EXIT
   say "Building the throw-away database $BENCH_DB (about two minutes)"
-  create_french_db "$BENCH_DB" "$CONF"
-  "$PY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$BENCH_DB" -i "$DEMO_ADDONS" \
-    --load-language=en_US,fr_FR --stop-after-init --log-level=warn \
-    --logfile "$STATE_DIR/bench-install.log" || die "install failed: $STATE_DIR/bench-install.log"
+  build_demo_db "$BENCH_DB"
 else
   trap 'kill "$server" 2>/dev/null || true' EXIT
 fi
@@ -28,11 +24,9 @@ fi
 rm -f "$LOG"
 write_odoo_conf "$BENCH_DB" "$CONF" "http_interface = 127.0.0.1" "http_port = $BENCH_PORT" \
   "logfile = $LOG" "log_level = info" "max_cron_threads = 0"
+port_free "$BENCH_PORT"
 "$PY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$BENCH_DB" &
 server=$!
-for _ in $(seq 60); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$BENCH_PORT") 2>/dev/null && break
-  sleep 1
-done
+wait_port "$BENCH_PORT" "$server"
 "$PY" "$REPO_ROOT/scripts/benchmark_portal.py" --url "http://127.0.0.1:$BENCH_PORT" \
   --log "$LOG" --rounds "${ROUNDS:-20}" "$@"

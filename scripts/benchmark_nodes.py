@@ -8,7 +8,6 @@ import argparse
 import collections
 import concurrent.futures
 import os
-import re
 import statistics
 import subprocess
 import time
@@ -16,36 +15,10 @@ import uuid
 
 import psycopg2
 import requests
+from benchmark_portal import Answered, csrf_of, login, percentile
 
 USERS = ["client3", "client4", "client5"]
 SUBMISSIONS = 50
-
-
-class Answered(Exception):
-    """The server answered, with an error page, before the form was sent."""
-
-    def __init__(self, response):
-        super().__init__(response.status_code)
-        self.status = response.status_code
-
-
-def csrf_of(response):
-    found = re.search(r'name="csrf_token" value="([^"]+)"', response.text)
-    if not found:
-        raise Answered(response)
-    return found.group(1)
-
-
-def login(base, user):
-    session = requests.Session()
-    page = session.get(f"{base}/web/login", timeout=60)
-    csrf = csrf_of(page)
-    session.post(
-        f"{base}/web/login",
-        data={"login": user, "password": user, "csrf_token": csrf},
-        timeout=60,
-    )
-    return session
 
 
 # Two files a customer attaches: a small PDF and a 200 kB one.
@@ -58,7 +31,7 @@ FILES = [
 def submit(base, user, subject, files=()):
     """One customer sends the service form: (status, seconds, error)."""
     try:
-        session = login(base, user)
+        session = login(base, user, timeout=60)
         url = f"{base}/my/support/new/service"
         form = session.get(url, timeout=120)
         if "/my/support/new/service" not in form.url:  # never reached the form
@@ -85,11 +58,6 @@ def submit(base, user, subject, files=()):
         return answered.status, None, f"error page ({answered.status}) before the form was sent"
     except Exception as error:  # noqa: BLE001 - every failure is a figure here
         return None, None, repr(error)
-
-
-def percentile(values, q):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else 0
 
 
 def burst(label, base, dsn):
@@ -120,7 +88,7 @@ def burst(label, base, dsn):
 
 
 def sessions_across_nodes(node1, node2):
-    session = login(node1, "client4")
+    session = login(node1, "client4", timeout=60)
     page = session.get(f"{node2}/my", timeout=60)  # (a French customer goes to /fr/my)
     ok = page.status_code == 200 and "/web/login" not in page.url and "Pierre Dubois" in page.text
     print(f"{'session from node 1 used on node 2':<34} {'valid' if ok else 'NOT valid'}")
@@ -128,7 +96,7 @@ def sessions_across_nodes(node1, node2):
 
 
 def memory(base, pids, requests_count):
-    sessions = [login(base, user) for user in USERS]
+    sessions = [login(base, user, timeout=60) for user in USERS]
     pages = ["/my", "/my/tickets", "/my/orders", "/my/invoices", "/my/support"]
     for n in range(requests_count):
         sessions[n % len(sessions)].get(base + pages[n % len(pages)], timeout=120)
@@ -142,7 +110,7 @@ def memory(base, pids, requests_count):
             print(f"    node {node}, worker {child}: {int(rss) / 1024:.0f} MiB")
 
 
-def restart_during_submissions(base, dsn, data_dir, db, restart):
+def restart_during_submissions(base, dsn, filestore, restart):
     """50 submissions with files while PostgreSQL restarts: every stored ticket has its
     files, every customer gets an answer, the server serves again unrestarted."""
     marker = f"Panne {uuid.uuid4().hex[:8]}"
@@ -174,7 +142,6 @@ def restart_during_submissions(base, dsn, data_dir, db, restart):
             [marker + " #%"],
         )
         stored = {name: (count, fnames) for name, count, fnames in cr.fetchall()}
-    filestore = f"{data_dir}/filestore/{db}"
     complete = {
         name
         for name, (count, fnames) in stored.items()
@@ -219,8 +186,7 @@ def main():
     parser.add_argument("--pid1", type=int, required=True)
     parser.add_argument("--pid2", type=int, required=True)
     parser.add_argument("--requests", type=int, default=2000)
-    parser.add_argument("--data-dir", required=True)
-    parser.add_argument("--db", required=True)
+    parser.add_argument("--filestore", required=True, help="the database's filestore folder")
     parser.add_argument("--restart", help="command that restarts PostgreSQL (skipped if empty)")
     args = parser.parse_args()
     print()
@@ -232,7 +198,7 @@ def main():
     memory(args.nginx, {1: args.pid1, 2: args.pid2}, args.requests)
     if args.restart:
         checks.append(
-            restart_during_submissions(args.nginx, args.dsn, args.data_dir, args.db, args.restart)
+            restart_during_submissions(args.nginx, args.dsn, args.filestore, args.restart)
         )
     print(f"\n{'all hold' if all(checks) else 'NOT all hold'}")
     return 0 if all(checks) else 1

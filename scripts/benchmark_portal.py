@@ -15,12 +15,43 @@ LOG_LINE = re.compile(r'"(GET|POST) (\S+) HTTP/[\d.]+" (\d{3}) - (\d+) ([\d.]+) 
 NATIVE = ["/my/orders", "/my/invoices"]
 
 
-def login(base, user):
+class Answered(Exception):
+    """The server answered with a page that holds no form (an error page, the login
+    page) where a form was expected."""
+
+    def __init__(self, response):
+        super().__init__(response.status_code)
+        self.status = response.status_code
+
+
+def csrf_of(response):
+    """The CSRF token of the form on ``response``'s page."""
+    found = re.search(r'name="csrf_token" value="([^"]+)"', response.text)
+    if not found:
+        raise Answered(response)
+    return found.group(1)
+
+
+def login(base, user, timeout=None):
     session = requests.Session()
-    page = session.get(f"{base}/web/login")
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-    session.post(f"{base}/web/login", data={"login": user, "password": user, "csrf_token": csrf})
+    csrf = csrf_of(session.get(f"{base}/web/login", timeout=timeout))
+    session.post(
+        f"{base}/web/login",
+        data={"login": user, "password": user, "csrf_token": csrf},
+        timeout=timeout,
+    )
     return session
+
+
+def portal_prefix(session, base):
+    """Where the logged-in customer lands: /fr for a French customer when French is not
+    the default language, else nothing."""
+    return urlparse(session.get(f"{base}/my").url).path.removesuffix("/my")
+
+
+def percentile(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else 0
 
 
 def timings(session, url, rounds):
@@ -52,10 +83,10 @@ def query_counts(log_path, paths, method="GET", status="200"):
     return counts
 
 
-def create_ticket(session, base, prefix=""):
+def create_ticket(session, base, prefix):
     """Sends one service request through the portal form; returns its latency."""
     url = f"{base}{prefix}/my/support/new/service"
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', session.get(url).text).group(1)
+    csrf = csrf_of(session.get(url))
     start = time.perf_counter()
     response = session.post(
         url,
@@ -78,7 +109,7 @@ def main():
 
     session = login(args.url, args.user)
     # A French-speaking customer is redirected to /fr/...: measure the pages it lands on.
-    prefix = urlparse(session.get(f"{args.url}/my").url).path.removesuffix("/my")
+    prefix = portal_prefix(session, args.url)
     listing = session.get(f"{args.url}{prefix}/my/subscriptions").text
     subscription = re.search(r'href="(/my/subscriptions/\d+)', listing).group(1)
     tickets = session.get(f"{args.url}{prefix}/my/tickets").text

@@ -15,26 +15,10 @@ import statistics
 import time
 import urllib.parse
 
-from benchmark_portal import LOG_LINE, create_ticket, login, timings
+from benchmark_portal import create_ticket, login, percentile, portal_prefix, query_counts, timings
 
 DOCS = pathlib.Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
 REFERENCE = "/my/orders"
-
-
-def p95(values):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
-def last_query_counts(log_path):
-    """{(method, path): queries} of the last request logged for each path."""
-    counts = {}
-    with open(log_path, encoding="utf-8") as log:
-        for line in log:
-            match = LOG_LINE.search(line)
-            if match:
-                counts[(match.group(1), match.group(2))] = int(match.group(4))
-    return counts
 
 
 def ticket_keys(session, url):
@@ -66,12 +50,12 @@ def main():
     parser.add_argument("--long-ticket", type=int, required=True)
     parser.add_argument("--short-ticket", type=int, required=True)
     parser.add_argument("--subscription", type=int, required=True)
-    parser.add_argument("--data", default="")
+    parser.add_argument("--data", default="scale data set")
     args = parser.parse_args()
 
     session = login(args.url, args.user)
     # Measured where a French customer lands (/fr/... when French is not the default).
-    prefix = session.get(f"{args.url}/my").url.removeprefix(args.url).removesuffix("/my")
+    prefix = portal_prefix(session, args.url)
     base = args.url + prefix
     keys = ticket_keys(session, f"{base}/my/tickets")
     pages = [
@@ -97,20 +81,26 @@ def main():
     results = {}
     for path, kind in pages:
         values = timings(session, base + path, args.rounds)
-        results[path] = {"kind": kind, "median": statistics.median(values), "p95": p95(values)}
+        results[path] = {
+            "kind": kind,
+            "median": statistics.median(values),
+            "p95": percentile(values, 0.95),
+        }
         print(f"  measured {path}", flush=True)
     creation = [create_ticket(session, args.url, prefix) for _ in range(5)]
     time.sleep(1)  # the server writes its log line after the answer
-    counts = last_query_counts(args.log)
+    # The server logs the query string decoded.
+    logged = {path: prefix + urllib.parse.unquote(path) for path in results}
+    counts = query_counts(args.log, set(logged.values()))
     for path, result in results.items():
-        # The server logs the query string decoded.
-        result["queries"] = counts.get(("GET", prefix + urllib.parse.unquote(path)))
+        result["queries"] = counts.get(logged[path])
+    create = prefix + "/my/support/new/service"
     create_path = "POST /my/support/new/service"
     results[create_path] = {
         "kind": "create",
         "median": statistics.median(creation),
-        "p95": p95(creation),
-        "queries": counts.get(("POST", prefix + "/my/support/new/service")),
+        "p95": percentile(creation, 0.95),
+        "queries": query_counts(args.log, {create}, "POST", "303").get(create),
     }
     ref = results[REFERENCE]
     waiting = {"/my/tickets?filterby=waiting", "/my/tickets?search_in=message&search=%C3%A9change"}
@@ -153,7 +143,7 @@ def main():
 
 Written by `make benchmark-scale` (scripts/benchmark-scale.sh) on {stamp}, on {machine()}.
 
-**Data set** ({args.data or "scale data set"}): 200 customer companies with 1,000 portal
+**Data set** ({args.data}): 200 customer companies with 1,000 portal
 contacts, 100,000 tickets over five years in every stage and kind, 500,000 public messages
 and internal notes; the big customer (`{args.user}`) has 2,000 tickets (one with 300
 messages), 2,000 confirmed orders, 2,000 posted invoices, 100 subscriptions and 5,000 time

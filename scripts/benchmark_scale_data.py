@@ -46,11 +46,7 @@ def log(message):
     print(f"[{time.monotonic() - START:7.1f} s] {message}", flush=True)
 
 
-def xmlid(env, ref):
-    return env.ref(ref).id
-
-
-def build_partners(env, rnd):
+def build_partners(env):
     """200 companies with five contacts each; the big customer's first contact logs in."""
     companies = env["res.partner"].create(
         [
@@ -176,8 +172,8 @@ def build_messages(env, rnd, tickets):
     """500,000 messages: customers' comments, support answers, internal notes; one of the
     big customer's tickets gets 300. Plus the contact of each ticket as its follower."""
     cr = env.cr
-    comment = xmlid(env, "mail.mt_comment")
-    note = xmlid(env, "mail.mt_note")
+    comment = env.ref("mail.mt_comment").id
+    note = env.ref("mail.mt_note").id
     staff = env.ref("customer_portal_tickets.partner_technician_demo").id
     long_thread = tickets[0][0]
     per_ticket = {ticket_id: 0 for ticket_id, _p, _d in tickets}
@@ -341,7 +337,7 @@ def main():
             log(f"{args.db} already holds the scale data set (seed {seed})")
             return 0
         log("partners and portal users")
-        companies, contacts = build_partners(env, rnd)
+        companies, contacts = build_partners(env)
         cr.commit()
         log("tickets (SQL)")
         tickets = build_tickets(env, rnd, companies, contacts)

@@ -208,3 +208,69 @@ ADDONS="customer_portal_subscription,customer_portal_tickets,customer_portal_cre
 # The demo portal and the test database also get the "Demo" payment provider (test
 # mode), so that customers can save a payment method through the native flow.
 DEMO_ADDONS="$ADDONS,payment_demo"
+
+# Builds the demo database $1 (the addons with their demo data, French) under a
+# temporary name, runs "$2 <database> <config>" on it when given (more data), and renames
+# it only once all is done: an interrupted build never leaves a half-built $1 behind.
+build_demo_db() {
+  local target=$1 extra=${2:-} building=${1}_building
+  local conf=$STATE_DIR/build-$1.conf log=$STATE_DIR/build-$1.log
+  drop_db "$building"
+  write_odoo_conf "$building" "$conf"
+  create_french_db "$building" "$conf"
+  if ! "$PY" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$building" -i "$DEMO_ADDONS" \
+      --load-language=en_US,fr_FR --stop-after-init --logfile "$log" --log-level=warn; then
+    tail -n 40 "$log" >&2
+    drop_db "$building" || true
+    die "building the database $target failed; the log is $log (its end is above)"
+  fi
+  if grep -qE ' (ERROR|CRITICAL) ' "$log"; then
+    grep -E ' (ERROR|CRITICAL) ' "$log" | head -n 20 >&2
+    drop_db "$building" || true
+    die "building the database $target logged errors (above); full log: $log"
+  fi
+  if [ -n "$extra" ] && ! "$extra" "$building" "$conf"; then
+    drop_db "$building" || true
+    die "completing the database $target failed"
+  fi
+  odoo_psql -d postgres -c "ALTER DATABASE \"$building\" RENAME TO \"$target\"" >/dev/null
+  if [ -d "$STATE_DIR/filestore/filestore/$building" ]; then
+    rm -rf "$STATE_DIR/filestore/filestore/$target"
+    mv "$STATE_DIR/filestore/filestore/$building" "$STATE_DIR/filestore/filestore/$target"
+  fi
+}
+
+# Whether something listens on local TCP port $1.
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Dies when local port $1 is taken (a server left over from an interrupted run would
+# answer in place of the one about to start).
+port_free() { ! port_open "$1" || die "port $1 is already in use: stop what runs there first"; }
+# Waits until the server of pid $2 listens on port $1; dies if it stops or never does.
+wait_port() {
+  for _ in $(seq 90); do
+    port_open "$1" && return 0
+    kill -0 "$2" 2>/dev/null || die "the server meant for port $1 stopped (see its log)"
+    sleep 1
+  done
+  die "nothing listens on port $1 after 90 seconds"
+}
+
+# The benchmarks' customers create many tickets: the hourly limit of database $1 is set out
+# of their reach (not 0, which turns the check and its cost off) and each company's own
+# is put back by restore_ticket_limit, even after a run that was killed (kept in a file).
+lift_ticket_limit() {
+  local saved=$STATE_DIR/ticket-limit.$1
+  [ -f "$saved" ] || odoo_psql -d "$1" -tAc \
+    "select id || ' ' || portal_ticket_hourly_limit from res_company" > "$saved"
+  odoo_psql -d "$1" -c "update res_company set portal_ticket_hourly_limit = 1000000" >/dev/null
+}
+restore_ticket_limit() {
+  local saved=$STATE_DIR/ticket-limit.$1 id limit
+  [ -f "$saved" ] || return 0
+  while read -r id limit; do
+    [ -n "$id" ] || continue
+    odoo_psql -d "$1" -c \
+      "update res_company set portal_ticket_hourly_limit = $limit where id = $id" >/dev/null
+  done < "$saved"
+  rm -f "$saved"
+}

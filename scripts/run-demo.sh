@@ -12,31 +12,9 @@ ensure_postgres
 write_odoo_conf "$DEMO_DB" "$CONF" "http_interface = 127.0.0.1" "http_port = $HTTP_PORT" \
   "logfile = $STATE_DIR/demo-server.log"
 
-# The demo is built under a temporary name and renamed only once complete, so an
-# interrupted build never leaves a half-built portal_demo behind.
 if ! db_exists "$DEMO_DB"; then
-  building=${DEMO_DB}_building
-  drop_db "$building"
   say "Building the demo database '$DEMO_DB' (first run: about two minutes)"
-  write_odoo_conf "$building" "$STATE_DIR/demo-build.conf"
-  create_french_db "$building" "$STATE_DIR/demo-build.conf"
-  if ! "$PY" "$ODOO_SRC/odoo-bin" -c "$STATE_DIR/demo-build.conf" -d "$building" \
-      -i "$DEMO_ADDONS" --load-language=en_US,fr_FR --stop-after-init \
-      --logfile "$STATE_DIR/demo-build.log" --log-level=warn; then
-    tail -n 40 "$STATE_DIR/demo-build.log" >&2
-    drop_db "$building" || true
-    die "building the demo database failed; the log is $STATE_DIR/demo-build.log (its end is above)"
-  fi
-  if grep -qE ' (ERROR|CRITICAL) ' "$STATE_DIR/demo-build.log"; then
-    grep -E ' (ERROR|CRITICAL) ' "$STATE_DIR/demo-build.log" | head -n 20 >&2
-    drop_db "$building" || true
-    die "the demo build logged errors (above); full log: $STATE_DIR/demo-build.log"
-  fi
-  odoo_psql -d postgres -c "ALTER DATABASE \"$building\" RENAME TO \"$DEMO_DB\"" >/dev/null
-  if [ -d "$STATE_DIR/filestore/filestore/$building" ]; then
-    rm -rf "$STATE_DIR/filestore/filestore/$DEMO_DB"
-    mv "$STATE_DIR/filestore/filestore/$building" "$STATE_DIR/filestore/filestore/$DEMO_DB"
-  fi
+  build_demo_db "$DEMO_DB"
 fi
 
 # A demo built before an addon joined the suite gets it (with its demo data) now.
@@ -51,7 +29,7 @@ if [ "$have" != "$wanted" ]; then
     || die "adding the new addons failed; log: $STATE_DIR/demo-build.log"
 fi
 
-if (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null; then
+if port_open "$HTTP_PORT"; then
   die "port $HTTP_PORT is already in use: stop what runs there or pick another with HTTP_PORT=8070 make run"
 fi
 
