@@ -49,7 +49,7 @@ class HelpdeskTicket(models.Model):
         """A customer with no credit left may not open a service request on the portal
         when the company says so (incidents always may)."""
         errors = super()._customer_vals_errors(vals)
-        web = cached_ref(self.env, "helpdesk_mgmt.helpdesk_ticket_channel_web")
+        web = cached_ref(self.env, "helpdesk_mgmt.helpdesk_ticket_channel_web", False)
         if (
             (vals.get("ticket_kind") or "service") == "service"
             and web

@@ -5,7 +5,7 @@ from werkzeug.exceptions import ServiceUnavailable
 
 from odoo import http, models, sql_db
 from odoo.exceptions import AccessDenied
-from odoo.http import Response, request
+from odoo.http import request
 from odoo.modules.registry import Registry
 
 # Written here, not read from the database's translations: the database is what is missing.
@@ -26,17 +26,15 @@ class DatabaseUnavailable(ServiceUnavailable):
         self.lang = "fr" if (lang or "").startswith("fr") else "en"
         super().__init__(DATABASE_UNAVAILABLE[self.lang])
 
-    def page(self):
+    # Its own page (werkzeug answers with it): Odoo's error pages are templates, read
+    # from the database that is away.
+    def get_body(self, environ=None, scope=None):
         return (
             f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8">'
             f'<title>503</title></head><body style="font-family: sans-serif; max-width: '
             f'40rem; margin: 4rem auto"><p>{escape(self.description)}</p>'
             f'<p><a href="javascript:history.back()">{BACK[self.lang]}</a></p></body></html>'
         )
-
-    # The same page when Odoo answers with the exception itself (before any route).
-    def get_body(self, environ=None, scope=None):
-        return self.page()
 
     def get_headers(self, environ=None, scope=None):
         return [("Content-Type", "text/html; charset=utf-8"), ("Retry-After", "10")]
@@ -100,7 +98,6 @@ class IrHttp(models.AbstractModel):
 
     @classmethod
     def _handle_error(cls, exception):
-        if isinstance(exception, DatabaseUnavailable):
-            # Odoo's error pages are templates, read from the database that is away.
-            return Response(exception.page(), status=503, content_type="text/html;charset=utf-8")
+        if isinstance(exception, DatabaseUnavailable) and request.dispatcher.routing_type == "http":
+            return exception  # its own page; JSON routes get Odoo's JSON error
         return super()._handle_error(exception)

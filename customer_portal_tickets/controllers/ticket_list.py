@@ -1,11 +1,12 @@
 from operator import itemgetter
 
 from odoo import http
+from odoo.addons.customer_portal_subscription.tools.cells import CellFormatters
 from odoo.addons.customer_portal_subscription.tools.params import to_page
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.http import request
-from odoo.osv.expression import AND, OR
+from odoo.osv.expression import AND
 from odoo.tools import groupby as groupbyelem
 
 from ..tools.text import clean_text
@@ -92,10 +93,7 @@ class TicketListPortal(CustomerPortalHelpdesk):
         )
         return dict(sorted(values.items(), key=lambda item: item[1]["order"]))
 
-    def _ticket_get_search_domain(self, search_in, search):
-        return OR(self._ticket_search_terms(search_in, search))
-
-    def _ticket_search_terms(self, search_in, search, readable=None):
+    def _ticket_search_terms(self, search_in, search, readable):
         """The domains a search matches, one per place searched (ORed, PostgreSQL
         plans them badly: the list searches each on its own). ``readable``: the ids of
         the tickets the user reads, where messages are searched."""
@@ -119,8 +117,6 @@ class TicketListPortal(CustomerPortalHelpdesk):
             # Public messages only: a customer never finds a ticket by an internal note.
             # Among the messages of the tickets the user reads (an index lookup), not
             # among every ticket message of the database.
-            if readable is None:
-                readable = request.env["helpdesk.ticket"].search([]).ids
             domains.append(
                 [
                     (
@@ -198,8 +194,14 @@ class TicketListPortal(CustomerPortalHelpdesk):
             ]
         else:
             grouped_tickets = [tickets] if tickets else []
+        cells = CellFormatters(request.env)
         values.update(
             {
+                "cells": cells,
+                "ticket_labels": {
+                    name: cells.labels("helpdesk.ticket", name)
+                    for name in ("portal_state", "ticket_kind", "urgency")
+                },
                 "grouped_tickets": grouped_tickets,
                 "page_name": "ticket",
                 "default_url": "/my/tickets",

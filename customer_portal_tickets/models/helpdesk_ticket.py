@@ -8,7 +8,6 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.addons.customer_portal_subscription.models.product_template import STAR_LEVELS
-from odoo.addons.customer_portal_subscription.tools.cells import CellFormatters
 from odoo.addons.customer_portal_subscription.tools.params import to_id
 from odoo.addons.customer_portal_subscription.tools.xmlids import cached_ref
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -187,17 +186,6 @@ class HelpdeskTicket(models.Model):
         ]
 
     @api.model
-    def _portal_list_display(self):
-        """What the portal ticket list prints in its cells, prepared once per page (see
-        ``CellFormatters``): the labels of its selections and its date formatter."""
-        cells = CellFormatters(self.env)
-        labels = {
-            name: cells.labels(self._name, name)
-            for name in ("portal_state", "ticket_kind", "urgency")
-        }
-        return {"labels": labels, "date": cells.date}
-
-    @api.model
     def _is_public_message(self, message):
         """A message the customer reads: a comment or an e-mail, not a note."""
         return message.message_type in ("comment", "email") and not (
@@ -246,6 +234,10 @@ class HelpdeskTicket(models.Model):
                        AND m.message_type IN ('comment', 'email')
                        AND NOT COALESCE(st.internal, FALSE)
                        AND NOT COALESCE(m.is_internal, FALSE)
+                       -- not a message deleted from the chatter (no text, no file left)
+                       AND (btrim(regexp_replace(COALESCE(m.body, ''), '<[^>]*>', '', 'g')) != ''
+                            OR EXISTS (SELECT 1 FROM message_attachment_rel r
+                                        WHERE r.message_id = m.id))
                        {ids}
                   ORDER BY m.res_id, m.id DESC
                    ) last
@@ -329,9 +321,7 @@ class HelpdeskTicket(models.Model):
         if not vals.get("team_id") and vals.get("ticket_kind") != "administrative":
             vals["team_id"] = self._customer_default_team().id
         if not vals.get("channel_id"):
-            vals["channel_id"] = cached_ref(
-                self.env, "helpdesk_mgmt.helpdesk_ticket_channel_web"
-            ).id
+            vals["channel_id"] = cached_ref(self.env, WEB_CHANNEL).id
         errors = self._customer_vals_errors(vals)
         if errors:
             raise ValidationError("\n".join(errors.values()))
@@ -341,9 +331,10 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _customer_default_team(self):
         """The team of the incidents and service requests customers open."""
+        technical = cached_ref(self.env, "customer_portal_tickets.team_technical", False)
         return (
             self.env.company.sudo().portal_ticket_team_id
-            or cached_ref(self.env, "customer_portal_tickets.team_technical")
+            or (technical and technical.sudo())
             or self.env["helpdesk.ticket.team"]
         )
 
@@ -540,16 +531,16 @@ class HelpdeskTicket(models.Model):
             owed |= ticket
         if owed:
             owed.sudo().acknowledgment_pending = True
-            cached_ref(
-                self.env, "customer_portal_tickets.ir_cron_send_acknowledgments"
-            ).sudo()._trigger()
+            cached_ref(self.env, ACKNOWLEDGMENT_CRON).sudo()._trigger()
 
     @api.model
     def _cron_send_acknowledgments(self, limit=200):
         """Scheduled right after tickets are created (and every hour, should a wake-up
         be lost): render and queue the acknowledgments owed, in the customer's
         language. A ticket whose acknowledgment fails is logged and not tried again."""
-        template = cached_ref(self.env, "customer_portal_tickets.mail_template_ticket_received")
+        template = cached_ref(
+            self.env, "customer_portal_tickets.mail_template_ticket_received", False
+        )
         tickets = self.sudo().search(
             [("acknowledgment_pending", "=", True)], order="id", limit=limit + 1
         )
@@ -830,9 +821,7 @@ class HelpdeskTicket(models.Model):
                 "name": subject,
                 "description": body,
                 "partner_id": partner.id or False,
-                "channel_id": cached_ref(
-                    self.env, "helpdesk_mgmt.helpdesk_ticket_channel_email"
-                ).id,
+                "channel_id": cached_ref(self.env, EMAIL_CHANNEL).id,
             }
         )
         if not partner:
@@ -904,9 +893,14 @@ class HelpdeskTicket(models.Model):
                 body = Markup(clean_text(body)) if isinstance(body, Markup) else clean_text(body)
             if attachment_ids:
                 self._check_customer_attachment_records(attachment_ids)
-        return super()._message_update_content(
+        result = super()._message_update_content(
             message, body, attachment_ids=attachment_ids, **kwargs
         )
+        # A message edited or deleted may change who the ticket waits for.
+        waiting = self.id in self._waiting_for_customer_ids(self.ids)
+        if self.is_waiting_for_customer != waiting:
+            self.sudo().is_waiting_for_customer = waiting
+        return result
 
     def _check_customer_attachment_records(self, attachment_ids):
         """Files a customer uploaded anywhere (another document's chatter, say) and now

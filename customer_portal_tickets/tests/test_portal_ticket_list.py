@@ -224,6 +224,16 @@ class TestPortalTicketList(SubscriptionCaseMixin, HttpCase):
         many = {url: self._queries(url) for url in urls}
         self.assertEqual(many, few)
 
+    def test_waiting_flag_follows_a_deleted_question(self):
+        ticket = self.t_new
+        question = ticket.with_user(self.technician).message_post(
+            body="Une question ?", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertTrue(ticket.is_waiting_for_customer)
+        # Deleted from the chatter (emptied, as mail's message update does).
+        ticket.with_user(self.technician)._message_update_content(question, "", attachment_ids=[])
+        self.assertFalse(ticket.is_waiting_for_customer, "no question left")
+
     def test_waiting_flag_follows_the_conversation(self):
         ticket = self.t_new
         self.assertFalse(ticket.is_waiting_for_customer)

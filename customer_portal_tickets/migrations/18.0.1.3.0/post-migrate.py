@@ -3,13 +3,12 @@ messages); helpdesk_mgmt's portal rule searches portal_customer_id (its record i
 noupdate: an upgrade does not rewrite it, so it is written here)."""
 
 from odoo import SUPERUSER_ID, api
-
-PORTAL_RULE = "[('portal_customer_id', '=', user.commercial_partner_id.id)]"
+from odoo.addons.customer_portal_tickets.hooks import PORTAL_RULE, portal_rule
 
 
 def migrate(cr, version):
     env = api.Environment(cr, SUPERUSER_ID, {})
     env["helpdesk.ticket"]._recompute_waiting_for_customer()
-    rule = env.ref("helpdesk_mgmt.helpdesk_ticket_rule_portal", raise_if_not_found=False)
+    rule = portal_rule(env)
     if rule:
         rule.domain_force = PORTAL_RULE
