@@ -1,4 +1,6 @@
+from odoo import http
 from odoo.addons.account.controllers.portal import PortalAccount
+from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
 from ..tools.params import to_page
@@ -20,6 +22,26 @@ class InvoicePortal(PortalAccount):
             filterby = None
         return super()._prepare_my_invoices_values(
             to_page(page), date_begin, date_end, sortby, filterby, domain=domain, url=url
+        )
+
+    @http.route()
+    def portal_my_invoice_detail(
+        self, invoice_id, access_token=None, report_type=None, download=False, **kw
+    ):
+        # Downloaded, a posted invoice whose PDF was never generated in the backend is
+        # Odoo's "PRO FORMA" fallback: the same invoice as its preview instead.
+        if report_type == "pdf" and download:
+            try:
+                invoice = self._document_check_access("account.move", invoice_id, access_token)
+            except (AccessError, MissingError):
+                return request.redirect("/my")
+            if invoice.state == "posted" and not invoice.invoice_pdf_report_id:
+                report = invoice.partner_id.invoice_template_pdf_report_id.report_name
+                return self._show_report(
+                    invoice, "pdf", report or "account.account_invoices", download=True
+                )
+        return super().portal_my_invoice_detail(
+            invoice_id, access_token=access_token, report_type=report_type, download=download, **kw
         )
 
     def _show_report(self, model, report_type, report_ref, download=False):

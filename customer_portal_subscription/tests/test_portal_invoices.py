@@ -50,6 +50,17 @@ class TestPortalInvoices(SubscriptionCaseMixin, HttpCase):
         self.assertIn(self.late.name, preview.text)
         self.assertNotIn("PROFORMA", preview.text.upper().replace("-", "").replace(" ", ""))
 
+    def test_posted_invoice_download_is_not_a_pro_forma(self):
+        self.authenticate("alpha", "alpha")
+        self.assertFalse(self.late.invoice_pdf_report_id, "never printed from the backend")
+        download = self.url_open(f"/my/invoices/{self.late.id}?report_type=pdf&download=true")
+        self.assertEqual(download.status_code, 200)
+        self.assertIn("attachment", download.headers.get("Content-Disposition", ""))
+        self.assertNotIn("proforma", download.headers["Content-Disposition"].lower())
+        self.assertNotIn("PROFORMA", download.text.upper().replace("-", "").replace(" ", ""))
+        other = self.url_open(f"/my/invoices/{self.other.id}?report_type=pdf&download=true")
+        self.assertNotIn(self.other.name, other.text, "another company's invoice")
+
     def test_overdue_filter_and_home_alert_count_the_company_invoices(self):
         self.authenticate("alpha", "alpha")
         page = self.url_open("/my/invoices?filterby=overdue_invoices").text

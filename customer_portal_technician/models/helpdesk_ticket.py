@@ -226,9 +226,8 @@ class HelpdeskTicket(models.Model):
                 ]
             )
         )
-        now = fields.Datetime.now()
+        lines.with_context(stop_dt=fields.Datetime.now()).button_end_work()
         for line in lines:
-            line.unit_amount = line._duration(line.date_time, now)
             line.ticket_id.message_post(
                 body=self.env._(
                     "Timer of %(technician)s stopped when the ticket was resolved: "
