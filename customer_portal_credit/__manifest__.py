@@ -2,7 +2,7 @@
     "name": "Customer Portal: Service Credit",
     "summary": "Prepaid support time sold on sale orders, consumed by time spent on "
     "service requests, shown on the customer portal",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
     "author": "Customer Portal Support Suite",

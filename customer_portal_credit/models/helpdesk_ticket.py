@@ -3,9 +3,27 @@ from odoo.addons.customer_portal_subscription.tools.xmlids import cached_ref
 
 from ..tools.duration import format_hours
 
+# The support team's planning and costs: customers never read them.
+STAFF = "base.group_user"
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
+
+    # Time entries reach customers only as the page shows them (date, duration, the
+    # technician's first name, read with sudo): portal users have no right on them.
+    # Planned and remaining hours, progress, the project and its task are the team's.
+    timesheet_ids = fields.One2many(groups=STAFF)
+    planned_hours = fields.Float(groups=STAFF)
+    remaining_hours = fields.Float(groups=STAFF)
+    progress = fields.Float(groups=STAFF)
+    last_timesheet_activity = fields.Date(groups=STAFF)
+    project_id = fields.Many2one(groups=STAFF)
+    task_id = fields.Many2one(groups=STAFF)
+    milestone_id = fields.Many2one(groups=STAFF)
+    # Whether the timer buttons show: a flag the ticket form hides buttons by, for every
+    # reader of the model; it reads time entries, so it is computed with sudo.
+    show_time_control = fields.Selection(compute_sudo=True)
 
     service_credit_hours = fields.Float(
         string="Charged to Service Credit (hours)",

@@ -10,6 +10,11 @@ class SaleOrderLine(models.Model):
 
     _inherit = "sale.order.line"
 
+    # Time entries are closed to portal users (security/ir.model.access.csv): the lines
+    # of an order do not list them either (a customer's read() of its lines keeps working).
+    analytic_line_ids = fields.One2many(groups="base.group_user")
+    timesheet_ids = fields.One2many(groups="base.group_user")
+
     is_service_credit = fields.Boolean(
         related="product_id.is_service_credit", store=True, string="Service Credit Pack"
     )

@@ -12,6 +12,9 @@ from odoo.tools.misc import format_datetime
 
 from .helpdesk_sla import NO_LEVEL
 
+# The support team's fields: customers read none of them (see below).
+STAFF = "base.group_user"
+
 IMPACTS = [
     ("none", "No Impact"),
     ("minor", "Minor"),
@@ -37,9 +40,11 @@ SIGNED_BY_MAX = 200
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    impact = fields.Selection(IMPACTS, tracking=True)
+    # The team's triage: customers say how urgent it is for them (urgency), not this.
+    impact = fields.Selection(IMPACTS, tracking=True, groups=STAFF)
     itil_type = fields.Selection(
         ITIL_TYPES,
+        groups=STAFF,
         string="ITIL Type",
         compute="_compute_itil_type",
         store=True,
@@ -55,14 +60,30 @@ class HelpdeskTicket(models.Model):
         readonly=True,
         help="When the support team first wrote to the customer on this ticket.",
     )
+    # The queue's order, for the team: the customer's page tells its deadlines as
+    # sentences (_customer_deadlines, read with sudo).
     queue_deadline = fields.Datetime(
         string="Deadline",
+        groups=STAFF,
         compute="_compute_queue_deadline",
         store=True,
         index=True,
         help="The nearest deadline of the ticket's SLA (first response or resolution) "
         "still running. The queue is ordered by it.",
     )
+    # helpdesk_mgmt_sla's: portal users have no right on SLA lines nor on the matrix
+    # (security/ir.model.access.csv), so these would compute as the customer and refuse
+    # any read of the ticket that includes them. The lines, the cells that apply and the
+    # nearest deadline are the team's view of the SLA: staff only (the customer's page
+    # tells its deadlines as sentences, read with sudo). "Breached" and "the cells still
+    # fit" are two booleans helpdesk_mgmt_sla's form shows or hides elements by, for
+    # every reader of the model: computed with sudo, the customer reads them on its own
+    # ticket only.
+    ticket_sla_ids = fields.One2many(groups=STAFF)
+    sla_ids = fields.Many2many(groups=STAFF)
+    sla_deadline = fields.Datetime(groups=STAFF, compute_sudo=True)
+    sla_expired = fields.Boolean(compute_sudo=True)
+    sla_fits = fields.Boolean(compute_sudo=True)
     signature_requested = fields.Boolean(
         copy=False,
         tracking=True,

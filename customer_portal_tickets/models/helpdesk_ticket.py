@@ -24,6 +24,8 @@ _logger = logging.getLogger(__name__)
 WEB_CHANNEL = "helpdesk_mgmt.helpdesk_ticket_channel_web"
 EMAIL_CHANNEL = "helpdesk_mgmt.helpdesk_ticket_channel_email"
 ACKNOWLEDGMENT_CRON = "customer_portal_tickets.ir_cron_send_acknowledgments"
+# Fields of the support team's own: internal users read them, customers never do.
+STAFF = "base.group_user"
 
 TICKET_KINDS = [
     ("incident", "Incident"),
@@ -80,8 +82,20 @@ class HelpdeskTicket(models.Model):
     # Portal users may not read products or departments: they read these names.
     software_product_name = fields.Char(related="software_product_id.name", string="Software Name")
     department_name = fields.Char(related="department_id.name", string="Department Name")
-    # helpdesk_mgmt's label has no French translation: ours has.
-    notes = fields.Html(string="Internal Notes")
+    # helpdesk_mgmt's label has no French translation: ours has. Written by technicians
+    # for colleagues: never read by customers (JSON-RPC included).
+    notes = fields.Html(string="Internal Notes", groups=STAFF)
+    # helpdesk_mgmt's fields that are the support team's own (triage, internal tags and
+    # properties): customers do not read them. The customer's files are listed on its
+    # page (read there as the page reads them); portal users have no right on
+    # ir.attachment, so the field is closed as well, which keeps a portal read() of its
+    # own ticket working. (Duplicates, team members and "unattended" stay readable:
+    # helpdesk_mgmt's form uses them in conditions shown to every reader of the model.)
+    kanban_state = fields.Selection(groups=STAFF)
+    color = fields.Integer(groups=STAFF)
+    tag_ids = fields.Many2many(groups=STAFF)
+    properties = fields.Properties(groups=STAFF)
+    attachment_ids = fields.One2many(groups=STAFF)
     solution = fields.Html(
         sanitize=True,
         help="The answer given to the customer, shown on the portal under the description. "
@@ -121,6 +135,7 @@ class HelpdeskTicket(models.Model):
 
     acknowledgment_pending = fields.Boolean(
         readonly=True,
+        groups=STAFF,
         copy=False,
         help="The customer is owed the acknowledgment of this ticket: it is being rendered "
         "and queued by a scheduled action started when the ticket was created.",

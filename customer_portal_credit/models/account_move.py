@@ -1,0 +1,9 @@
+from odoo import fields, models
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    # Portal users have no right on time entries (security/ir.model.access.csv): the
+    # list is the staff's, and a customer's read() of the record keeps working.
+    timesheet_ids = fields.One2many(groups="base.group_user")
