@@ -1,6 +1,7 @@
 """The service credit as customers see it: home card, /my/credit, the service-request
 form and the ticket page; each company sees its own only."""
 
+from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from .common import CreditCase
@@ -69,9 +70,10 @@ class TestServiceCreditPortal(CreditCase):
         self.assertIn("3 h remaining out of 4 h", page)
         self.assertNotIn(self.service_a.number, page)
         self.assertNotIn(f"/my/ticket/{self.service_a.id}", page)
-        # Time entries carry internal notes and costs: customers read none of them.
+        # Time entries carry internal notes and costs: customers have no right on them.
         Line = self.env["account.analytic.line"].with_user(self.user_b)
-        self.assertFalse(Line.search([("so_line.is_service_credit", "=", True)]))
+        with self.assertRaises(AccessError):
+            Line.search([("so_line.is_service_credit", "=", True)])
         packs = (
             self.env["sale.order.line"]
             .with_user(self.user_b)
