@@ -709,11 +709,68 @@ class TestTrustBoundary(TechnicianCase):
     def test_ticket_page_shows_time_without_descriptions(self):
         """helpdesk_mgmt_timesheet's table printed the technicians' remarks: the page
         shows date, duration and first name, as /my/credit does."""
+        self._share_support_project_with_a()
         self.authenticate("alpha", "alphaxxx")
         page = self.url_open(f"/my/ticket/{self.ticket_a.id}")
         self.assertEqual(page.status_code, 200)
+        self.assertNotIn("Remarque interne sur alpha", page.text)
         self.assertIn("o_ticket_time_line", page.text, "the time spent is shown")
         self.assertIn("Karim", page.text)
-        self.assertNotIn("Remarque interne sur alpha", page.text)
         self.assertNotIn("Karim Technicien", page.text)
         self.assertNotIn(B_SECRET, page.text)
+
+    # One test per defect of issue 18 this file closes -------------------------------
+    def _share_support_project_with_a(self):
+        """The support project shared with A's contact (Odoo's project sharing switches
+        hr_timesheet's portal right on time entries on): what the demo does."""
+        self.project.privacy_visibility = "portal"
+        self.project.message_subscribe(self.contact_a.ids)
+        self.env["project.collaborator"].create(
+            {"project_id": self.project.id, "partner_id": self.contact_a.id}
+        )
+        self.env.flush_all()
+
+    def _refused(self, model, method, *args, **kwargs):
+        result, error = self._call(model, method, *args, **kwargs)
+        self.assertTrue(error, f"{model}.{method} answered the customer: {str(result)[:300]}")
+
+    def test_sla_lines_are_read_by_no_customer(self):
+        """Issue 18, 1: every company's SLA lines (numbers, subjects, deadlines) were
+        returned; even its own ticket's are refused now (the page tells the dates)."""
+        self.assertTrue(self.ticket_a.ticket_sla_ids, "A's ticket has SLA lines")
+        self.authenticate("alpha", "alphaxxx")
+        Sla = "helpdesk.ticket.sla"
+        self._refused(Sla, "search_read", [], fields=["ticket_id", "deadline"])
+        self._refused(Sla, "search_read", [("ticket_id", "=", self.ticket_a.id)])
+        self._refused(Sla, "read_group", [], ["__count"], ["ticket_id"], lazy=False)
+        self._refused(
+            Sla, "web_read", self.ticket_a.ticket_sla_ids.ids, specification={"deadline": {}}
+        )
+        self._refused(Sla, "search_count", [])
+
+    def test_sla_matrix_is_read_by_no_customer(self):
+        """Issue 18, 2: all the cells of the SLA matrix were returned."""
+        self.authenticate("alpha", "alphaxxx")
+        self._refused("helpdesk.sla", "search_read", [], fields=["name", "hours"])
+        self._refused("helpdesk.sla", "read_group", [], ["hours:sum"], ["urgency"], lazy=False)
+        self._refused("helpdesk.sla", "name_search", name="")
+
+    def test_time_entries_of_its_own_ticket_are_not_read_over_json_rpc(self):
+        """Issue 18, 5: descriptions and costs of time entries, even of its own tickets,
+        even when the support project is shared with the customer (project sharing)."""
+        self._share_support_project_with_a()
+        self.authenticate("alpha", "alphaxxx")
+        Line = "account.analytic.line"
+        domain = [("ticket_id", "=", self.ticket_a.id)]
+        self._refused(Line, "search_read", domain, fields=["name", "amount", "employee_id"])
+        self._refused(Line, "read", self.time_a.ids, fields=["name"])
+        self._refused(Line, "read_group", domain, ["amount:sum"], ["employee_id"], lazy=False)
+        self._refused(Line, "name_search", name="Remarque")
+        self._refused("helpdesk.ticket", "read", [self.ticket_a.id], fields=["timesheet_ids"])
+        self._refused("sale.order.line", "read", self.pack_a.ids, fields=["analytic_line_ids"])
+        # Its pack itself stays readable (what /my/credit shows).
+        result, error = self._call(
+            "sale.order.line", "read", self.pack_a.ids, fields=["service_credit_hours"]
+        )
+        self.assertFalse(error)
+        self.assertEqual(result[0]["service_credit_hours"], 10)
