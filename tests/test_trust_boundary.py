@@ -118,7 +118,7 @@ READABLE = {
         "sale_order_id",
         "invoice_id",
         "subscription_id",
-        "first_response_date",
+        "first_response_date",  # when the team first answered: the customer got it
         "team_sla",  # the team counts deadlines: a flag, not the matrix
         "signature",
         "signature_requested",
@@ -387,7 +387,7 @@ GROUP_BY = {
 B_SECRET = "Zyxbeta"  # in every text of company B's records
 
 
-@suite_case("post_install", "-at_install")
+@suite_case("post_install")
 class TestTrustBoundary(TechnicianCase):
     @classmethod
     def setUpClass(cls):
