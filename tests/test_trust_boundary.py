@@ -774,3 +774,14 @@ class TestTrustBoundary(TechnicianCase):
         )
         self.assertFalse(error)
         self.assertEqual(result[0]["service_credit_hours"], 10)
+
+    def test_timesheets_page_lists_no_ticket_time(self):
+        """Issue 18, 5, by hr_timesheet's door: /my/timesheets printed, descriptions
+        included, every time entry of the shared support project, other companies'
+        tickets too."""
+        self._share_support_project_with_a()
+        self.authenticate("alpha", "alphaxxx")
+        page = self.url_open("/my/timesheets")
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn(B_SECRET, page.text)
+        self.assertNotIn("Remarque interne sur alpha", page.text)

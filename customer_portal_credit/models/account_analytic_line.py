@@ -59,6 +59,16 @@ class AccountAnalyticLine(models.Model):
                 and not line.so_line.is_service_credit
             )
 
+    def _timesheet_get_portal_domain(self):
+        """hr_timesheet's /my/timesheets (read with sudo) lists, descriptions included,
+        every time entry of a portal-visible project the customer's company follows: on
+        the support project, other companies' tickets too. Time on tickets reaches
+        customers as the ticket page and /my/credit show it, never there."""
+        domain = super()._timesheet_get_portal_domain()
+        if self.env.user.share:
+            domain = [*domain, ("ticket_id", "=", False)]
+        return domain
+
     def _timesheet_determine_sale_line(self):
         if not self.ticket_id:
             return super()._timesheet_determine_sale_line()
