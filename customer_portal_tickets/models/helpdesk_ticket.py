@@ -224,12 +224,13 @@ class HelpdeskTicket(models.Model):
         return (
             self.env["res.partner"]
             .sudo()
-            .search(
+            .search_fetch(
                 [
                     ("commercial_partner_id", "=", company.id),
                     ("id", "not in", (company | ticket.partner_id | ticket.cc_partner_ids).ids),
                     ("type", "=", "contact"),
                 ],
+                ["name"],
                 order="name",
                 limit=COPY_CANDIDATES_MAX,
             )
