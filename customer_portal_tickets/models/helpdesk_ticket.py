@@ -106,7 +106,7 @@ class HelpdeskTicket(models.Model):
         copy=False,
         help="The customer's support star level when the ticket was created.",
     )
-    # Indexed: the portal rule finds a customer's tickets by it.
+    # Indexed: a customer's tickets are found by it (duplicates, credit, the backend).
     commercial_partner_id = fields.Many2one(index=True)
     cc_partner_ids = fields.Many2many(
         "res.partner",
