@@ -1,8 +1,10 @@
 """helpdesk_mgmt's portal rule is ours to rewrite (security/helpdesk_ticket_rules.xml, the
-18.0.1.3.0 migration) but not ours to remove: uninstalling this addon gives it back its
-own domain, which does not name portal_customer_id (a field leaving with the addon)."""
+migrations) but not ours to remove: uninstalling this addon gives it back its own domain,
+which does not name portal_partner_ids (a field leaving with the addon)."""
 
-PORTAL_RULE = "[('portal_customer_id', '=', user.commercial_partner_id.id)]"
+# The same domain as security/helpdesk_ticket_rules.xml: the customer company's tickets
+# and the tickets the user's own contact is in copy of.
+PORTAL_RULE = "[('portal_partner_ids', 'in', [user.partner_id.id, user.commercial_partner_id.id])]"
 HELPDESK_MGMT_PORTAL_RULE = """['|',
     ('partner_id', 'child_of', [user.commercial_partner_id.id]),
     ('message_partner_ids','child_of',[user.commercial_partner_id.id])]"""

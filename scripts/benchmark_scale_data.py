@@ -6,9 +6,10 @@ orders, 2,000 posted invoices, 100 subscriptions and 5,000 time entries on its s
 requests.
 
 Tickets, messages and followers are written in bulk SQL (the ORM would take hours), with
-what the ORM computes filled in: number, commercial partner, portal state, closing date,
-ITIL type. Users, orders, invoices, subscriptions and time entries go through the ORM, in
-batches. A database already built (its marker parameter set) is left as it is.
+what the ORM computes filled in: number, commercial partner, the partners the portal rule
+reads, portal state, closing date, ITIL type. Users, orders, invoices, subscriptions and
+time entries go through the ORM, in batches. A database already built (its marker
+parameter set) is left as it is.
 
     python scripts/benchmark_scale_data.py CONF DB [--seed 42]
 """
@@ -165,7 +166,17 @@ def build_tickets(env, rnd, companies, contacts):
         RETURNING id, partner_id, create_date
         """
     )
-    return cr.fetchall()
+    tickets = cr.fetchall()
+    # What the portal rule reads (the stored portal_partner_ids): the ticket's company.
+    cr.execute(
+        """
+        INSERT INTO helpdesk_ticket_portal_partner_rel (ticket_id, partner_id)
+        SELECT id, commercial_partner_id FROM helpdesk_ticket
+         WHERE number LIKE 'HB%%' AND commercial_partner_id IS NOT NULL
+        ON CONFLICT DO NOTHING
+        """
+    )
+    return tickets
 
 
 def build_messages(env, rnd, tickets):

@@ -56,6 +56,10 @@ class TicketListPortal(CustomerPortalHelpdesk):
                 "label": request.env._("Waiting for my reply"),
                 "domain": open_domain + [("is_waiting_for_customer", "=", True)],
             },
+            "copy": {
+                "label": request.env._("In copy"),
+                "domain": [("cc_partner_ids", "in", request.env.user.partner_id.ids)],
+            },
             **categories,
         }
 

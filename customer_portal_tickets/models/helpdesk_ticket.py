@@ -11,7 +11,7 @@ from odoo.addons.customer_portal_subscription.models.product_template import STA
 from odoo.addons.customer_portal_subscription.tools.params import to_id
 from odoo.addons.customer_portal_subscription.tools.xmlids import cached_ref
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, email_normalize, html2plaintext, is_html_empty, plaintext2html
+from odoo.tools import email_normalize, html2plaintext, is_html_empty, plaintext2html
 from odoo.tools.mail import email_split_tuples
 from odoo.tools.sql import create_index
 
@@ -48,6 +48,8 @@ DUPLICATE_SIMILARITY = 0.6
 # Files kept for a form sent back with an error are removed after this long unless the
 # ticket is created.
 PENDING_FILES_LIFETIME = timedelta(days=1)
+# Colleagues the ticket page offers to put in copy, at most.
+COPY_CANDIDATES_MAX = 200
 # Documents a customer may link a ticket to: each must be readable by the customer.
 CUSTOMER_LINKS = {
     "previous_ticket_id": "helpdesk.ticket",
@@ -118,14 +120,31 @@ class HelpdeskTicket(models.Model):
         copy=False,
         help="The customer's support star level when the ticket was created.",
     )
-    # Indexed: the portal rule finds a customer's tickets by it.
+    # Indexed: a customer's tickets are found by it (duplicates, credit, the backend).
     commercial_partner_id = fields.Many2one(index=True)
-    portal_customer_id = fields.Many2one(
+    cc_partner_ids = fields.Many2many(
         "res.partner",
-        compute="_compute_portal_customer_id",
-        search="_search_portal_customer_id",
-        help="The customer company whose contacts see this ticket on the portal: its "
-        "contact's company, and any company with a contact in copy (a follower).",
+        "helpdesk_ticket_cc_partner_rel",
+        "ticket_id",
+        "partner_id",
+        string="Contacts in Copy",
+        help="Contacts who see this ticket on the portal and get its e-mails, besides the "
+        "customer's company. The customer may put its colleagues in copy; only the support "
+        "team may put a contact of another company. Following a ticket is not being in copy.",
+    )
+    # The one field the portal rule reads (security/helpdesk_ticket_rules.xml): stored in
+    # an indexed relation, so that listing (SQL) and opening (has_access, in Python) agree.
+    portal_partner_ids = fields.Many2many(
+        "res.partner",
+        "helpdesk_ticket_portal_partner_rel",
+        "ticket_id",
+        "partner_id",
+        string="Portal Readers",
+        compute="_compute_portal_partner_ids",
+        store=True,
+        groups="base.group_user",
+        help="Whom the portal opens this ticket to: the customer company (each of its "
+        "contacts) and each contact in copy (that contact only, not its company).",
     )
     portal_state = fields.Selection(
         related="stage_id.portal_state",
@@ -169,36 +188,68 @@ class HelpdeskTicket(models.Model):
         # helpdesk_mgmt's, without env.ref's query checking that it still exists.
         return cached_ref(self.env, "helpdesk_mgmt.hlp_tck_created")
 
-    @api.depends("commercial_partner_id")
-    def _compute_portal_customer_id(self):
+    @api.depends("commercial_partner_id", "cc_partner_ids")
+    def _compute_portal_partner_ids(self):
         for ticket in self:
-            ticket.portal_customer_id = ticket.commercial_partner_id
+            ticket.portal_partner_ids = ticket.commercial_partner_id | ticket.cc_partner_ids
 
-    def _search_portal_customer_id(self, operator, value):
-        """The portal rule's search: one indexed UNION (a customer's own tickets, and
-        those a contact of it follows) rather than an OR that reads every ticket."""
-        if operator != "=" or not isinstance(value, int):
-            raise NotImplementedError(operator, value)
-        return [
-            (
-                "id",
-                "in",
-                SQL(
-                    # Computed once (an array), then looked up by primary key: left
-                    # to itself, PostgreSQL joins it to a scan of every ticket.
-                    """(SELECT unnest(ARRAY(
-                    SELECT id FROM helpdesk_ticket WHERE commercial_partner_id = %s
-                     UNION
-                    SELECT f.res_id
-                      FROM mail_followers f
-                      JOIN res_partner p ON p.id = f.partner_id
-                     WHERE f.res_model = 'helpdesk.ticket' AND p.commercial_partner_id = %s
-                    )))""",
-                    value,
-                    value,
-                ),
+    def _check_copy_change(self, before):
+        """The contacts in copy changed (``before``: ticket id -> contacts in copy before the
+        create or write): a customer (share user, sudo or not) changes the copy of its
+        company's tickets only, and puts in or takes out of it contacts of its company only;
+        staff put anyone. Those put in copy get the ticket's e-mails, those taken out no
+        longer do."""
+        user = self.env.user
+        nobody = self.env["res.partner"].sudo()
+        for ticket in self.sudo():
+            old, new = before.get(ticket.id, nobody), ticket.cc_partner_ids
+            if user.share and old != new:
+                company = user.partner_id.commercial_partner_id
+                if ticket.commercial_partner_id != company:
+                    raise ValidationError(
+                        self.env._(
+                            "Only the contacts of this ticket's customer can change who is "
+                            "in copy."
+                        )
+                    )
+                if ((old | new) - (old & new)).commercial_partner_id - company:
+                    raise ValidationError(
+                        self.env._(
+                            "You can only put contacts of your company in copy, or take "
+                            "them out of it."
+                        )
+                    )
+            if new - old:
+                ticket.message_subscribe((new - old).ids)
+            if old - new - ticket.partner_id:
+                ticket.message_unsubscribe((old - new - ticket.partner_id).ids)
+
+    def _portal_copy_editable(self, partner):
+        """Whether ``partner`` (a portal user's contact) may change who is in copy."""
+        self.ensure_one()
+        company = partner.sudo().commercial_partner_id
+        return bool(company) and self.sudo().commercial_partner_id == company
+
+    def _portal_copy_candidates(self, partner):
+        """The colleagues ``partner`` may put in copy: contacts of its company, neither the
+        ticket's contact nor already in copy."""
+        self.ensure_one()
+        ticket = self.sudo()
+        company = partner.sudo().commercial_partner_id
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("commercial_partner_id", "=", company.id),
+                    ("id", "not in", (company | ticket.partner_id | ticket.cc_partner_ids).ids),
+                    ("type", "=", "contact"),
+                ],
+                ["name"],
+                order="name",
+                limit=COPY_CANDIDATES_MAX,
             )
-        ]
+        )
 
     @api.model
     def _is_public_message(self, message):
@@ -289,7 +340,16 @@ class HelpdeskTicket(models.Model):
         )
         if customer:
             tickets._customer_ticket_created()
+        tickets.filtered(lambda t: t.sudo().cc_partner_ids)._check_copy_change({})
         return tickets
+
+    def write(self, vals):
+        if "cc_partner_ids" not in vals:
+            return super().write(vals)
+        before = {ticket.id: ticket.cc_partner_ids for ticket in self.sudo()}
+        result = super().write(vals)
+        self._check_copy_change(before)
+        return result
 
     @api.model
     def default_get(self, fields_list):

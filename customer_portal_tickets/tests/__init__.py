@@ -4,6 +4,7 @@ from . import (
     test_portal_support,
     test_portal_ticket_list,
     test_ticket_access,
+    test_ticket_copy,
     test_ticket_lifecycle,
     test_ticket_pages,
     test_ticket_rules,

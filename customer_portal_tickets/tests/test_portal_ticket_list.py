@@ -62,8 +62,10 @@ class TestPortalTicketList(SubscriptionCaseMixin, HttpCase):
             "Double prélèvement", cls.contact_a, "new", ticket_kind="administrative"
         )
         cls.t_beta = ticket("Beta secret", cls.contact_b, "new")
-        cls.t_beta_cc = ticket("Beta with Alpha in copy", cls.contact_b, "new")
-        cls.t_beta_cc.message_subscribe(partner_ids=cls.contact_a.ids)
+        # Staff put Alpha's contact in copy (following a ticket gives nothing).
+        cls.t_beta_cc = ticket(
+            "Beta with Alpha in copy", cls.contact_b, "new", cc_partner_ids=cls.contact_a.ids
+        )
         # Support answered the assigned ticket last: it waits for the customer.
         cls.t_assigned.with_user(cls.technician).message_post(
             body="Pouvez-vous préciser le véhicule ?",
@@ -86,7 +88,7 @@ class TestPortalTicketList(SubscriptionCaseMixin, HttpCase):
         mine = (self.t_new, self.t_assigned, self.t_done, self.t_admin, self.t_beta, self.t_beta_cc)
         return {t.number for t in mine if re.search(rf">\s*{t.number}\s*<", html)}
 
-    def test_company_tickets_and_followed_ones_never_another_companys(self):
+    def test_company_tickets_and_those_in_copy_never_another_companys(self):
         self.authenticate("alpha", "alpha")
         numbers = self._numbers("/my/tickets")
         html = self.url_open("/my/tickets").text
