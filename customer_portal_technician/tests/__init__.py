@@ -1,1 +1,1 @@
-from . import test_signature, test_sla, test_technician_desk
+from . import test_lock_exemptions, test_signature, test_sla, test_technician_desk
