@@ -888,6 +888,7 @@ class HelpdeskTicket(models.Model):
             return not (author and author._is_support_staff())
         return False
 
+    @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
         if len(self) == 1 and self.env.context.get("from_alias"):
             # What arrives by e-mail is cleaned whoever sent it: PostgreSQL refuses NUL.

@@ -19,7 +19,7 @@ checked by the file policy (``ir.attachment.create``).
 
 from markupsafe import Markup
 
-from odoo import models
+from odoo import api, models
 from odoo.exceptions import AccessError
 from odoo.tools import clean_context
 
@@ -174,6 +174,7 @@ class MailThread(models.AbstractModel):
     # ------------------------------------------------------------------
     # Posting and editing
     # ------------------------------------------------------------------
+    @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
         mark = kwargs.pop(POST_MARK, None)
         if len(self) == 1 and self._is_customer_post(mark):

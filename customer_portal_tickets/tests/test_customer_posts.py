@@ -101,6 +101,25 @@ class TestCustomerPosts(TicketCase):
         technician_view = message.with_user(self.technician).read(["author_id", "subtype_id"])
         self.assertEqual(technician_view[0]["author_id"][0], self.contact_b.id)
 
+    def test_xml_rpc_message_post_is_the_customers_comment(self):
+        self._xmlrpc(
+            "beta",
+            "helpdesk.ticket",
+            "message_post",
+            [self.ticket.id],
+            body="Par XML-RPC",
+            author_id=self.technician.partner_id.id,
+            email_from="theo@support.example",
+            message_type="notification",
+            subtype_xmlid="mail.mt_note",
+            partner_ids=[self.contact_a.id],
+        )
+        message = self._message("Par XML-RPC")
+        self.assertCustomerComment(message, self.contact_b)
+        self.assertFalse(message.partner_ids)
+        self.assertNotIn(self.contact_a, self._mailed_to(message))
+        self.assertFalse(self.ticket.is_waiting_for_customer)
+
     # customer "internal notes" (/mail/message/post) -------------------------------------
     def test_mail_message_post_note_is_a_public_comment(self):
         self.authenticate("beta", "beta")
