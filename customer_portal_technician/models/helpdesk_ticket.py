@@ -231,6 +231,27 @@ class HelpdeskTicket(models.Model):
         sender = self.with_user(SUPERUSER_ID) if self.env.user.share else self
         return super(HelpdeskTicket, sender)._send_ticket_rating_mail(force_send=force_send)
 
+    def rating_apply(
+        self, rate, token=None, rating=None, feedback=None, subtype_xmlid=None, **kwargs
+    ):
+        """The rating of a resolution is posted on the resolved ticket (one of its lock's
+        exemptions), for a rating of this ticket: the one the rating routes found by its
+        token, or given by server code (JSON has no rating records)."""
+        found = rating if isinstance(rating, models.BaseModel) else self.env["rating.rating"]
+        if token and not found:
+            found = self.env["rating.rating"].sudo().search([("access_token", "=", token)], limit=1)
+        sender = self
+        if len(self) == 1 and (found.res_model, found.res_id) == (self._name, self.id):
+            sender = self._as_server_post("rating")
+        return super(HelpdeskTicket, sender).rating_apply(
+            rate,
+            token=token,
+            rating=rating,
+            feedback=feedback,
+            subtype_xmlid=subtype_xmlid,
+            **kwargs,
+        )
+
     # Time entries ------------------------------------------------------------------
 
     def _stop_running_timers(self):
@@ -249,7 +270,10 @@ class HelpdeskTicket(models.Model):
         )
         lines.with_context(stop_dt=fields.Datetime.now()).button_end_work()
         for line in lines:
-            line.ticket_id.message_post(
+            # The system's note (one of the resolved lock's exemptions): a customer who
+            # resolves its ticket may no longer post on it.
+            line.ticket_id._as_server_post("system").message_post(
+                author_id=self.env.ref("base.partner_root").id,
                 body=self.env._(
                     "Timer of %(technician)s stopped when the ticket was resolved: "
                     "%(duration)s logged. Check the time entry and its description.",

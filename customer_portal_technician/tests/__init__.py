@@ -1,1 +1,7 @@
-from . import test_signature, test_signature_in_copy, test_sla, test_technician_desk
+from . import (
+    test_lock_exemptions,
+    test_signature,
+    test_signature_in_copy,
+    test_sla,
+    test_technician_desk,
+)

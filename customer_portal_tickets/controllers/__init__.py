@@ -1,1 +1,8 @@
-from . import attachments, helpdesk_mgmt_routes, support_forms, ticket_copy, ticket_list
+from . import (
+    attachments,
+    helpdesk_mgmt_routes,
+    mail_post,
+    support_forms,
+    ticket_copy,
+    ticket_list,
+)

@@ -222,3 +222,12 @@ class TicketListPortal(CustomerPortalHelpdesk):
             }
         )
         return request.render("helpdesk_mgmt.portal_my_tickets", values)
+
+    def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
+        values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
+        # The files of the ticket a customer may see: not those of internal notes.
+        attachments = ticket.sudo().attachment_ids
+        if request.env.user.share:
+            attachments -= attachments._filter_internal_note_files()
+        values["ticket_attachments"] = attachments
+        return values

@@ -796,7 +796,7 @@ class HelpdeskTicket(models.Model):
     def _check_customer_upload(self, name, data):
         """Why a customer may not add this file to this ticket's chatter, or None."""
         self.ensure_one()
-        if self._is_locked_for_customers():
+        if self._is_refused_by_lock():
             return self._locked_message()
         errors = self._check_customer_files([(name, data)], company=self.company_id)
         return errors[0][1] if errors else None
@@ -912,9 +912,45 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     def _is_locked_for_customers(self):
         """Whether customers may no longer write on this ticket: its stage is closed
-        (resolved on the portal)."""
+        (resolved on the portal). What it still takes: ``_customer_lock_exemptions``."""
         self.ensure_one()
         return self.stage_id.closed
+
+    def _customer_lock_exemptions(self):
+        """The one list of what a resolved ticket still takes, by name: each door that
+        applies the lock (``message_post``, hence the chatter, JSON-RPC, XML-RPC and the
+        mail gateway; ``_message_update_content``; the chatter's upload route) asks
+        ``_is_exempt_from_lock``. Everything else a customer's request posts is refused.
+
+        - ``staff``: a staff user (or the system user) writing from the backend, notes and
+          answers alike; not an e-mail (the mail gateway runs as the system user too);
+        - ``system``: the system's own note, posted by server code through
+          ``_as_server_post("system")`` while a customer's request resolves the ticket:
+          the note that a technician's running timer was stopped;
+        - ``rating``: the customer's rating of the resolution, posted (or updated, when
+          the feedback is sent again) by ``rating_apply`` for a rating of this ticket,
+          which the rating routes found by its token (customer_portal_technician).
+        """
+        self.ensure_one()
+        return {
+            "staff": lambda kwargs: not self.env.user.share
+            and not self.env.context.get("from_alias"),
+            "system": lambda kwargs: self._server_post_kind() == "system",
+            "rating": lambda kwargs: self._server_post_kind() == "rating",
+        }
+
+    def _is_exempt_from_lock(self, kwargs=None):
+        """The name of the exemption that lets this post (``kwargs`` of message_post) into
+        a resolved ticket, or None."""
+        kwargs = kwargs or {}
+        for name, applies in self._customer_lock_exemptions().items():
+            if applies(kwargs):
+                return name
+        return None
+
+    def _is_refused_by_lock(self, kwargs=None):
+        """Whether the resolved lock refuses this post or edit."""
+        return self._is_locked_for_customers() and not self._is_exempt_from_lock(kwargs)
 
     def _is_customer_message(self, kwargs):
         """A message from the customer's side: anything a portal user posts (whatever
@@ -927,14 +963,17 @@ class HelpdeskTicket(models.Model):
             return not (author and author._is_support_staff())
         return False
 
+    @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
         if len(self) == 1 and self.env.context.get("from_alias"):
             # What arrives by e-mail is cleaned whoever sent it: PostgreSQL refuses NUL.
             kwargs = self._clean_email_values(kwargs)
         refused = []
         if len(self) == 1 and self._is_customer_message(kwargs):
-            if self._is_locked_for_customers():
-                if self.env.context.get("from_alias"):
+            if self._is_refused_by_lock(kwargs):
+                # Only the mail gateway (as the system user) posts e-mails: a customer
+                # who says from_alias in its context gets the error, not an auto-reply.
+                if self.env.context.get("from_alias") and not self.env.user.share:
                     # An e-mail reply: the mail gateway gets no error, the sender a
                     # polite answer, and the ticket nothing.
                     self._send_locked_auto_reply(kwargs)
@@ -958,11 +997,12 @@ class HelpdeskTicket(models.Model):
         return message
 
     def _message_update_content(self, message, body, attachment_ids=None, **kwargs):
-        """A customer edits its message: not on a resolved ticket, and the same text and
-        file rules as a new one."""
+        """A customer edits its message: not on a resolved ticket (but the rating of its
+        resolution, see ``_customer_lock_exemptions``), and the same text and file rules
+        as a new one."""
         if self.env.user.share:
             self.ensure_one()
-            if self._is_locked_for_customers():
+            if self._is_refused_by_lock(kwargs):
                 raise UserError(self._locked_message())
             if body:
                 body = Markup(clean_text(body)) if isinstance(body, Markup) else clean_text(body)

@@ -1,6 +1,8 @@
 from . import (
+    test_customer_posts,
     test_document_links,
     test_form_input,
+    test_internal_note_files,
     test_portal_support,
     test_portal_ticket_list,
     test_ticket_access,

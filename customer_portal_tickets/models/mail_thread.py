@@ -1,0 +1,217 @@
+"""What a customer posts in a chatter is its own, whatever the chatter (tickets, orders,
+invoices, subscriptions) and whatever the door (JSON-RPC, XML-RPC, mail's /mail/* routes,
+a portal link's token).
+
+A post is a customer's when the requesting user is a share user (portal or public, who
+keeps being the user under sudo) and the values come from it: its own call (JSON-RPC and
+XML-RPC never run with sudo), or mail's /mail/message/post, which posts with sudo and which
+``controllers/mail_post.py`` flags with a ``CustomerPost``. Server code that decides by
+itself to post in a customer's request (sale's "quotation viewed" note, the rating routes,
+our system notes) does it with sudo and keeps the values it chose.
+
+A customer's post gets: the customer's partner as author (for a portal link, the partner
+its token identifies, given by the route), the customer's address, as recipients only
+followers of the document from the customer's own company, a public comment (no note, no
+notification, no subtype of its choosing), none of the other values of mail.message or of
+the notification (reply-to, date, message id, layout, signature, ...), and its files
+checked by the file policy (``ir.attachment.create``).
+"""
+
+from markupsafe import Markup
+
+from odoo import api, models
+from odoo.exceptions import AccessError
+from odoo.tools import clean_context
+
+from ..tools.text import clean_text
+
+# message_post keyword given by our /mail/message/post route: a CustomerPost.
+POST_MARK = "customer_portal_post"
+# Context key: attachments created under it are a customer's files (the file policy).
+CUSTOMER_FILES = "customer_portal_customer_files"
+# Context key: a ServerPost, server code's own post in a customer's request.
+SERVER_POST = "customer_portal_server_post"
+
+# What a customer may give message_post; everything else is dropped.
+CUSTOMER_POST_KEYS = {
+    "body",
+    "subject",
+    "parent_id",
+    "attachments",
+    "attachment_ids",
+    "partner_ids",
+    "rating_value",
+}
+# Threads with rules of their own: Discuss channels notify their members, not followers,
+# and post their own notifications in the member's name.
+OWN_RULES = {"discuss.channel"}
+
+
+class CustomerPost:
+    """Given to message_post by a route, never by JSON (which has no such object): the
+    values of this post come from a customer; ``author_id`` is the partner a portal link's
+    token identified for a public user, if any."""
+
+    __slots__ = ("author_id",)
+
+    def __init__(self, author_id=None):
+        self.author_id = author_id
+
+
+class ServerPost:
+    """In the context, set by server code only: the post it makes itself on one record in
+    a customer's request. ``kind`` says which (see ``helpdesk.ticket._customer_lock_
+    exemptions``): "system" (a note of the system), "rating" (the rating of a resolution,
+    by ``rating_apply`` for a rating of this record)."""
+
+    __slots__ = ("kind", "model", "res_id")
+
+    def __init__(self, kind, record):
+        self.kind, self.model, self.res_id = kind, record._name, record.id
+
+
+class MailThread(models.AbstractModel):
+    _inherit = "mail.thread"
+
+    # ------------------------------------------------------------------
+    # Who posts
+    # ------------------------------------------------------------------
+    def _server_post_kind(self):
+        """The kind of ``ServerPost`` server code set for this record, or None."""
+        mark = self.env.context.get(SERVER_POST)
+        if isinstance(mark, ServerPost) and (mark.model, mark.res_id) == (self._name, self.id):
+            return mark.kind
+        return None
+
+    def _as_server_post(self, kind="system"):
+        """This record, to post server code's own message on it in a customer's request."""
+        self.ensure_one()
+        return self.with_context(**{SERVER_POST: ServerPost(kind, self)})
+
+    def _is_customer_post(self, mark=None):
+        """Whether the values of a post on this record come from a customer (see the
+        module's docstring); ``mark`` is message_post's ``POST_MARK`` keyword."""
+        if not self.env.user.share or self._name in OWN_RULES or self._server_post_kind():
+            return False
+        return isinstance(mark, CustomerPost) or not self.env.su
+
+    def _customer_post_author(self, mark=None):
+        """The author of a customer's post: the partner a portal link identified, else the
+        user's (none for an anonymous visitor: mail then takes its guest or the public
+        partner)."""
+        if isinstance(mark, CustomerPost) and mark.author_id:
+            return self.env["res.partner"].sudo().browse(mark.author_id).exists()
+        if self.env.user._is_public():
+            return self.env["res.partner"]
+        return self.env.user.partner_id
+
+    def _customer_post_recipients(self, partner_ids, author):
+        """Of ``partner_ids``, those a customer may address: followers of this document
+        from the author's own company."""
+        partner_ids = [pid for pid in partner_ids or [] if isinstance(pid, int)]
+        if not (partner_ids and author and self.id):
+            return []
+        # sudo: mail.followers - the followers of a document the customer posts on
+        followers = (
+            self.env["mail.followers"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("partner_id", "in", partner_ids),
+                ]
+            )
+            .partner_id
+        )
+        company = author.commercial_partner_id
+        return followers.filtered(lambda p: p.commercial_partner_id == company).ids
+
+    def _customer_post_parent(self, parent_id):
+        """The message a customer answers: one of this document's it may read, else none
+        (mail then threads it under the first message)."""
+        if not isinstance(parent_id, int) or not self.id:
+            return False
+        parent = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("id", "=", parent_id),
+                    ("model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    *self.env["mail.message"]._get_search_domain_share(),
+                ]
+            )
+        )
+        return parent.id or False
+
+    def _prepare_customer_post(self, kwargs, mark=None):
+        """The values message_post takes from a customer's post (module's docstring)."""
+        author = self._customer_post_author(mark)
+        values = {key: kwargs[key] for key in CUSTOMER_POST_KEYS if key in kwargs}
+        for key in ("body", "subject"):
+            if values.get(key):
+                text = clean_text(values[key])
+                values[key] = Markup(text) if isinstance(values[key], Markup) else text
+        if "parent_id" in values:
+            values["parent_id"] = self._customer_post_parent(values["parent_id"])
+        if "partner_ids" in values:
+            values["partner_ids"] = self._customer_post_recipients(values["partner_ids"], author)
+        values.update(
+            {
+                "author_id": author.id if author else None,
+                "email_from": None,  # the author's, computed by mail
+                "message_type": "comment",
+                "subtype_xmlid": "mail.mt_comment",
+            }
+        )
+        if not author:
+            # An anonymous visitor: mail's guest, or the public partner.
+            values.pop("author_id")
+        return values
+
+    # ------------------------------------------------------------------
+    # Posting and editing
+    # ------------------------------------------------------------------
+    @api.returns("mail.message", lambda value: value.id)
+    def message_post(self, **kwargs):
+        mark = kwargs.pop(POST_MARK, None)
+        if len(self) == 1 and self._is_customer_post(mark):
+            kwargs = self._prepare_customer_post(kwargs, mark)
+            # No default_* value of the customer's context on the message; its files
+            # (``attachments``) follow the file policy.
+            self = self.with_context({**clean_context(self.env.context), CUSTOMER_FILES: True})
+        return super().message_post(**kwargs)
+
+    def _message_update_content(
+        self, message, body, attachment_ids=None, partner_ids=None, **kwargs
+    ):
+        """A customer edits its message (mail's /mail/message/update_content runs as the
+        user): only its own, only the text, files it uploaded and followers of its own
+        company as mentions."""
+        if self._is_customer_post():
+            self.ensure_one()
+            author = self._customer_post_author()
+            # The public user edits through a portal link: mail's route checked its token.
+            if author and message.sudo().author_id != author:
+                raise AccessError(self.env._("You can only edit your own messages."))
+            if body:
+                body = Markup(clean_text(body)) if isinstance(body, Markup) else clean_text(body)
+            if partner_ids:
+                partner_ids = self._customer_post_recipients(partner_ids, author)
+            kwargs = {}
+        return super()._message_update_content(
+            message, body, attachment_ids=attachment_ids, partner_ids=partner_ids, **kwargs
+        )
+
+    # ------------------------------------------------------------------
+    # Files of internal notes
+    # ------------------------------------------------------------------
+    def _get_mail_thread_data_attachments(self):
+        """The files mail's /mail/thread/data lists (with sudo for a portal link's token):
+        never those of internal notes for customers."""
+        attachments = super()._get_mail_thread_data_attachments()
+        if self.env.user.share:
+            attachments -= attachments._filter_internal_note_files()
+        return attachments
