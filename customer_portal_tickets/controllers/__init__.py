@@ -1,1 +1,1 @@
-from . import attachments, helpdesk_mgmt_routes, support_forms, ticket_list
+from . import attachments, helpdesk_mgmt_routes, my_account, support_forms, ticket_list

@@ -2,7 +2,9 @@
 from the company's settings (``res.company._portal_ticket_file_limits``); the model
 method ``helpdesk.ticket._check_customer_files`` applies them with this module."""
 
+import io
 import tempfile
+import zipfile
 
 from odoo.tools import consteq
 
@@ -42,6 +44,23 @@ DEFAULT_ALLOWED_EXTENSIONS = (
     "png,jpg,jpeg,gif,bmp,webp,pdf,txt,log,csv,doc,docx,odt,xls,xlsx,ods,ppt,pptx,odp,zip"
 )
 MEGABYTE = 1024 * 1024
+# Archives are opened and their members checked (a .docx, .xlsx or .odt is a zip too):
+# programs inside are refused like programs outside, and so are archives that would
+# unpack into far more than they weigh (zip bombs) or hold archives too deep to check.
+ZIP_EXTENSIONS = {"zip", "docx", "xlsx", "pptx", "odt", "ods", "odp"}
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+# An archive holding archives holding archives: a .docx in a zip, its chart's .xlsx.
+ARCHIVE_MAX_DEPTH = 3
+ARCHIVE_MAX_MEMBERS = 5000
+# Everything an attachment unpacks into, nested archives included.
+ARCHIVE_MAX_UNPACKED = 200 * MEGABYTE
+# A member larger than this unpacked may not be more than ARCHIVE_MAX_RATIO times its
+# packed size (text compresses 5 to 20 times; a bomb 1,000 times).
+ARCHIVE_RATIO_FLOOR = MEGABYTE
+ARCHIVE_MAX_RATIO = 100
+# Bytes read of each member to recognise a program.
+MAGIC_PREFIX = 16
 
 
 def parse_extensions(text):
@@ -68,8 +87,9 @@ def content_matches_extension(data, extension):
 
 
 def refusal_reason(name, data, extensions, max_bytes):
-    """Why a file is refused, as a key of ``FileRefusal`` messages, or None. ``data`` may
-    be cut just past ``max_bytes`` (see ``CappedSpool``): its length still tells."""
+    """Why a file is refused, as a key of the messages of
+    ``helpdesk.ticket._check_customer_files``, or None. ``data`` may be cut just past
+    ``max_bytes`` (see ``CappedSpool``): its length still tells."""
     extension = extension_of(name)
     if extension in BLOCKED_EXTENSIONS or looks_executable(data):
         return "program"
@@ -79,7 +99,69 @@ def refusal_reason(name, data, extensions, max_bytes):
         return "size"
     if not content_matches_extension(data, extension):
         return "content"
+    if extension in ZIP_EXTENSIONS or data.startswith(ZIP_MAGICS):
+        return archive_refusal_reason(data)
     return None
+
+
+class _ArchiveRefused(Exception):
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def archive_refusal_reason(data):
+    """Why a zip archive (or a document that is one) is refused, or None:
+    ``archive_program`` (a program inside, at any depth), ``archive_bomb`` (too many
+    members, too large unpacked, or packed too tightly), ``archive_nested`` (archives
+    nested deeper than ``ARCHIVE_MAX_DEPTH``), ``archive_unreadable`` (damaged, or
+    protected by a password: its content cannot be checked). Nothing is unpacked past
+    the sizes the archive declares, and those are bounded before anything is read."""
+    budget = {"unpacked": 0, "members": 0}
+    try:
+        _check_zip(data, 1, budget)
+    except _ArchiveRefused as refused:
+        return refused.reason
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
+        return "archive_unreadable"
+    except (ValueError, RuntimeError):
+        # zipfile's answer to encrypted members and to inconsistent headers.
+        return "archive_unreadable"
+    return None
+
+
+def _check_zip(data, depth, budget):
+    if depth > ARCHIVE_MAX_DEPTH:
+        raise _ArchiveRefused("archive_nested")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        budget["members"] += len(members)
+        if budget["members"] > ARCHIVE_MAX_MEMBERS:
+            raise _ArchiveRefused("archive_bomb")
+        # The declared sizes first: nothing is unpacked from an archive they condemn.
+        for info in members:
+            # Encrypted (bit 0), or packed with a method whose unpacking zipfile does not
+            # bound (bzip2, lzma): not checkable.
+            if info.flag_bits & 0x1 or info.compress_type not in ZIP_METHODS:
+                raise _ArchiveRefused("archive_unreadable")
+            if extension_of(info.filename.rstrip("/").rsplit("/", 1)[-1]) in BLOCKED_EXTENSIONS:
+                raise _ArchiveRefused("archive_program")
+            budget["unpacked"] += info.file_size
+            if budget["unpacked"] > ARCHIVE_MAX_UNPACKED:
+                raise _ArchiveRefused("archive_bomb")
+            if info.file_size > ARCHIVE_RATIO_FLOOR and info.file_size > ARCHIVE_MAX_RATIO * max(
+                info.compress_size, 1
+            ):
+                raise _ArchiveRefused("archive_bomb")
+        for info in members:
+            name = info.filename.rsplit("/", 1)[-1]
+            with archive.open(info) as member:
+                head = member.read(MAGIC_PREFIX)
+                if looks_executable(head):
+                    raise _ArchiveRefused("archive_program")
+                if extension_of(name) in ZIP_EXTENSIONS or head.startswith(ZIP_MAGICS):
+                    # Read whole (its declared size, counted above), then checked.
+                    _check_zip(head + member.read(info.file_size), depth + 1, budget)
 
 
 class CappedSpool:
