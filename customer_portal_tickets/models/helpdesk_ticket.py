@@ -553,14 +553,19 @@ class HelpdeskTicket(models.Model):
             [("acknowledgment_pending", "=", True)], order="id", limit=limit + 1
         )
         owed = tickets[:limit]
-        if template and owed:
+        # A ticket of an unknown address (opened by e-mail) gets the short answer.
+        unknown = owed.filtered(lambda ticket: not ticket.partner_id)
+        known = owed - unknown
+        if unknown:
+            unknown._send_unknown_sender_acknowledgments()
+        if template and known:
             try:
                 # Rendered together (mail's batch: one read of the records, per language).
                 with self.env.cr.savepoint():
-                    template.send_mail_batch(owed.ids)
+                    template.send_mail_batch(known.ids)
             except Exception:
                 # One that fails must not hold back the others: each on its own.
-                for ticket in owed:
+                for ticket in known:
                     try:
                         with self.env.cr.savepoint():
                             template.send_mail(ticket.id)
@@ -569,6 +574,33 @@ class HelpdeskTicket(models.Model):
         owed.acknowledgment_pending = False
         if len(tickets) > limit:
             cached_ref(self.env, ACKNOWLEDGMENT_CRON)._trigger()
+
+    def _send_unknown_sender_acknowledgments(self):
+        """The acknowledgment of tickets opened by e-mail from an address that is no
+        contact's: anyone can write from any address, so it is an automatic answer
+        (RFC 3834: marked, at most one an hour per address) to the bare address, with
+        the ticket's number only: no link with an access token, nothing of the message
+        (a spoofed sender must not make us relay someone's text)."""
+        template = cached_ref(
+            self.env, "customer_portal_tickets.mail_template_ticket_received_unknown", False
+        )
+        Answers = self.env["helpdesk.ticket.auto.answer"]
+        for ticket in self if template else ():
+            email = email_normalize(ticket.partner_email or "")
+            if not email or not Answers._reserve(email, "acknowledgment"):
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    template.send_mail(
+                        ticket.id,
+                        email_values={
+                            "email_to": email,
+                            "recipient_ids": [],
+                            "headers": repr(AUTO_REPLY_HEADERS),
+                        },
+                    )
+            except Exception:
+                _logger.exception("Acknowledgment of ticket %s not sent", ticket.number)
 
     # ------------------------------------------------------------------
     # Portal forms

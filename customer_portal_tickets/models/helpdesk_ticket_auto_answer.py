@@ -17,7 +17,11 @@ class HelpdeskTicketAutoAnswer(models.Model):
 
     email_normalized = fields.Char(string="Address", required=True, index=True, readonly=True)
     kind = fields.Selection(
-        [("refusal", "Message that opened no ticket"), ("locked", "Reply to a resolved ticket")],
+        [
+            ("refusal", "Message that opened no ticket"),
+            ("locked", "Reply to a resolved ticket"),
+            ("acknowledgment", "Ticket of an unknown address"),
+        ],
         required=True,
         readonly=True,
     )

@@ -269,6 +269,32 @@ class TestMailGateway(TicketCase):
             self.assertNotIn("spam.example", text)
             self.assertNotIn("pills", text)
 
+    def test_acknowledgment_to_an_unknown_address_relays_nothing(self):
+        self.env.company.portal_ticket_unknown_senders = "open"
+        # No other acknowledgment owed in the database (committed by other tests).
+        self.Ticket.search([("acknowledgment_pending", "=", True)]).acknowledgment_pending = False
+        tickets = self.Ticket.browse(
+            [
+                self._mail(
+                    "Pills at www.spam.example <victime@ailleurs.example>",
+                    f"Cheap pills www.spam.example {number}",
+                    "Buy now at www.spam.example",
+                )
+                for number in range(2)
+            ]
+        )
+        self.assertEqual(len(tickets.exists()), 2, "the tickets are opened")
+        self.env.ref("customer_portal_tickets.ir_cron_send_acknowledgments").method_direct_trigger()
+        acknowledgment = self._mails_to("victime@ailleurs.example")
+        self.assertEqual(len(acknowledgment), 1, "one automatic answer per address an hour")
+        self.assertEqual(acknowledgment.email_to, "victime@ailleurs.example")
+        self.assertIn(tickets[0].number, acknowledgment.subject)
+        self.assertIn("auto-replied", acknowledgment.headers)
+        for text in (acknowledgment.subject, acknowledgment.body_html):
+            self.assertNotIn("spam.example", text)
+            self.assertNotIn("pills", text)
+            self.assertNotIn("access_token", text)
+
     def test_automatic_mail_gets_no_acknowledgment(self):
         ticket_id = self._mail(
             "Supervision <supervision@ailleurs.example>",
@@ -378,6 +404,33 @@ class TestMailGateway(TicketCase):
         self.assertIn("journaux.zip: this archive contains a program", bodies)
         self.assertIn("deguise.zip: this archive contains a program", bodies)
         self.assertIn("rapport.docx: unpacked, this archive would be far larger", bodies)
+
+    def test_nested_and_unreadable_archives_by_email(self):
+        nested = zip_of(("a.txt", b"x"))
+        for level in range(4):
+            nested = zip_of((f"niveau{level}.zip", nested))
+        # An archive whose member says it is encrypted (bit 0 of its flags, in its local
+        # and central headers): its content cannot be checked.
+        locked = bytearray(zip_of(("secret.txt", b"x")))
+        for header, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+            position = locked.index(header) + offset
+            locked[position] |= 0x1
+        ticket = self.Ticket.browse(
+            self._mail(
+                "Contact of Alpha Transports <alpha@x.example>",
+                "Archives",
+                "Voici",
+                attachments=[
+                    ("poupees.zip", nested),
+                    ("secret.zip", bytes(locked)),
+                    ("tableau.xlsx", zip_of(("xl/workbook.xml", b"<workbook/>"))),
+                ],
+            )
+        )
+        self.assertEqual(ticket.attachment_ids.mapped("name"), ["tableau.xlsx"])
+        bodies = self._bodies(ticket)
+        self.assertIn("poupees.zip: this archive holds archives nested too deep", bodies)
+        self.assertIn("secret.zip: this archive cannot be opened to check its content", bodies)
 
     def test_archive_with_a_program_by_portal_form(self):
         self.authenticate("alpha", "alpha")
