@@ -3,8 +3,10 @@ thread makes no stranger a follower, the resolved lock and the file rules apply 
 e-mail, automatic answers follow RFC 3834. Real RFC 2822 messages through message_process,
 replies In-Reply-To a real notification of the ticket, real archives."""
 
+import gzip
 import io
 import json
+import tarfile
 import zipfile
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -22,6 +24,17 @@ def zip_of(*members):
         for name, data in members:
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def tgz_of(*members):
+    """A real .tar.gz of (name, bytes) members."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w") as archive:
+        for name, data in members:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return gzip.compress(buffer.getvalue())
 
 
 def docx_bomb():
@@ -431,6 +444,26 @@ class TestMailGateway(TicketCase):
         bodies = self._bodies(ticket)
         self.assertIn("poupees.zip: this archive holds archives nested too deep", bodies)
         self.assertIn("secret.zip: this archive cannot be opened to check its content", bodies)
+
+    def test_tar_gz_archives_are_opened_when_accepted(self):
+        company = self.env.company
+        company.portal_ticket_allowed_extensions += ",tgz,gz"
+        ticket = self.Ticket.browse(
+            self._mail(
+                "Contact of Alpha Transports <alpha@x.example>",
+                "Sauvegardes",
+                "Voici",
+                attachments=[
+                    ("outils.tgz", tgz_of(("bin/outil", b"\x7fELF\x02\x01"), ("a.txt", b"x"))),
+                    ("journal.log.gz", gzip.compress(b"\x00" * (20 * 1024 * 1024))),
+                    ("journaux.tgz", tgz_of(("journal.txt", b"erreur 42\n" * 100))),
+                ],
+            )
+        )
+        self.assertEqual(ticket.attachment_ids.mapped("name"), ["journaux.tgz"])
+        bodies = self._bodies(ticket)
+        self.assertIn("outils.tgz: this archive contains a program", bodies)
+        self.assertIn("journal.log.gz: unpacked, this archive would be far larger", bodies)
 
     def test_archive_with_a_program_by_portal_form(self):
         self.authenticate("alpha", "alpha")
