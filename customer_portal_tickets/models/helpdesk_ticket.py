@@ -923,7 +923,8 @@ class HelpdeskTicket(models.Model):
         email = email_normalize(msg_dict.get("email_from") or "")
         sender = self.env["res.partner"]._find_ticket_sender(email)
         if self._is_customer_sender(sender, email):
-            msg_dict["author_id"] = sender.id or False
+            # On a ticket without contact, the address is the customer: nobody to follow.
+            msg_dict["author_id"] = sender.id if self.partner_id else False
         else:
             note = Markup("<p><i>%s</i></p>") % self.env._(
                 "E-mail from %(email)s, who is not a contact of this ticket's customer: "
@@ -950,14 +951,12 @@ class HelpdeskTicket(models.Model):
         """Whether an e-mail from ``email`` (its contact ``sender``, if one) comes from
         this ticket's customer."""
         self.ensure_one()
-        if sender:
-            return (
-                bool(self.commercial_partner_id)
-                and sender.commercial_partner_id == self.commercial_partner_id
-                and not sender._is_support_staff()
-            )
-        return bool(
-            email and not self.partner_id and email == email_normalize(self.partner_email or "")
+        if not self.partner_id:
+            return bool(email) and email == email_normalize(self.partner_email or "")
+        return (
+            bool(sender)
+            and sender.commercial_partner_id == self.commercial_partner_id
+            and not sender._is_support_staff()
         )
 
     @api.model

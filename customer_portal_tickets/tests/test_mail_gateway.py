@@ -181,6 +181,18 @@ class TestMailGateway(TicketCase):
         )
         self.assertFalse(self._customer_reads(self.user_a, self.ticket, "nulle part"))
 
+    def test_reply_on_a_ticket_of_an_unknown_address(self):
+        ticket = self.Ticket.browse(
+            self._mail("Inconnu <inconnu@ailleurs.example>", "Devis", "Un devis svp")
+        )
+        self.assertFalse(ticket.partner_id)
+        self._reply(ticket, "Inconnu <INCONNU@ailleurs.example>", "Merci pour le devis")
+        self._reply(ticket, "Autre <autre@ailleurs.example>", "Moi aussi un devis")
+        own = self._messages(ticket, "Merci pour le devis")
+        self.assertFalse(own.is_internal or own.subtype_id.internal, "its own address: public")
+        other = self._messages(ticket, "Moi aussi un devis")
+        self.assertTrue(other.is_internal or other.subtype_id.internal, "another: a note")
+
     def test_forged_staff_reply_to_a_resolved_ticket_is_refused(self):
         self._reply(
             self.resolved,
