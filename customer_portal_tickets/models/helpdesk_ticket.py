@@ -12,12 +12,13 @@ from odoo.addons.customer_portal_subscription.tools.params import to_id
 from odoo.addons.customer_portal_subscription.tools.xmlids import cached_ref
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import email_normalize, html2plaintext, is_html_empty, plaintext2html
-from odoo.tools.mail import email_split_tuples
+from odoo.tools.mail import email_split_and_format, email_split_tuples
 from odoo.tools.sql import create_index
 
 from ..tools import file_policy
 from ..tools.locked_count import count_under_lock
 from ..tools.text import clean_text
+from .mail_thread_gateway import AUTOMATIC_CONTEXT
 
 _logger = logging.getLogger(__name__)
 
@@ -26,6 +27,8 @@ EMAIL_CHANNEL = "helpdesk_mgmt.helpdesk_ticket_channel_email"
 ACKNOWLEDGMENT_CRON = "customer_portal_tickets.ir_cron_send_acknowledgments"
 # Fields of the support team's own: internal users read them, customers never do.
 STAFF = "base.group_user"
+# What our automatic answers carry (RFC 3834), so that no responder answers them.
+AUTO_REPLY_HEADERS = {"Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All"}
 
 TICKET_KINDS = [
     ("incident", "Incident"),
@@ -556,7 +559,8 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _customer_lock_key(self, partner, email):
-        return f"helpdesk.ticket/customer/{partner.id if partner else (email or '').lower()}"
+        key = partner.id if partner else email_normalize(email or "") or ""
+        return f"helpdesk.ticket/customer/{key}"
 
     @api.model
     def _customer_recent_counts(self):
@@ -578,10 +582,14 @@ class HelpdeskTicket(models.Model):
             query = "SELECT id FROM helpdesk_ticket WHERE create_date >= %s AND partner_id = %s"
             params = [since, partner.id]
         else:
+            # The address exactly (xbob@ is not bob@): the field holds it bare or as
+            # "Name <address>" (as the mail gateway stores it).
             query = """SELECT id FROM helpdesk_ticket WHERE create_date >= %s
-                       AND partner_id IS NULL AND lower(partner_email) LIKE %s"""
-            escaped = (email or "").lower().translate({ord(c): "\\" + c for c in "\\%_"})
-            params = [since, f"%{escaped}%"]
+                       AND partner_id IS NULL
+                       AND (lower(btrim(partner_email)) = %s
+                            OR right(lower(btrim(partner_email)), %s) = %s)"""
+            email = email_normalize(email or "") or ""
+            params = [since, email, len(email) + 2, f"<{email}>"]
         counts[key] = count_under_lock(self.env, key, query, params)
         return counts[key]
 
@@ -620,14 +628,19 @@ class HelpdeskTicket(models.Model):
             [("acknowledgment_pending", "=", True)], order="id", limit=limit + 1
         )
         owed = tickets[:limit]
-        if template and owed:
+        # A ticket of an unknown address (opened by e-mail) gets the short answer.
+        unknown = owed.filtered(lambda ticket: not ticket.partner_id)
+        known = owed - unknown
+        if unknown:
+            unknown._send_unknown_sender_acknowledgments()
+        if template and known:
             try:
                 # Rendered together (mail's batch: one read of the records, per language).
                 with self.env.cr.savepoint():
-                    template.send_mail_batch(owed.ids)
+                    template.send_mail_batch(known.ids)
             except Exception:
                 # One that fails must not hold back the others: each on its own.
-                for ticket in owed:
+                for ticket in known:
                     try:
                         with self.env.cr.savepoint():
                             template.send_mail(ticket.id)
@@ -636,6 +649,33 @@ class HelpdeskTicket(models.Model):
         owed.acknowledgment_pending = False
         if len(tickets) > limit:
             cached_ref(self.env, ACKNOWLEDGMENT_CRON)._trigger()
+
+    def _send_unknown_sender_acknowledgments(self):
+        """The acknowledgment of tickets opened by e-mail from an address that is no
+        contact's: anyone can write from any address, so it is an automatic answer
+        (RFC 3834: marked, at most one an hour per address) to the bare address, with
+        the ticket's number only: no link with an access token, nothing of the message
+        (a spoofed sender must not make us relay someone's text)."""
+        template = cached_ref(
+            self.env, "customer_portal_tickets.mail_template_ticket_received_unknown", False
+        )
+        Answers = self.env["helpdesk.ticket.auto.answer"]
+        for ticket in self if template else ():
+            email = email_normalize(ticket.partner_email or "")
+            if not email or not Answers._reserve(email, "acknowledgment"):
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    template.send_mail(
+                        ticket.id,
+                        email_values={
+                            "email_to": email,
+                            "recipient_ids": [],
+                            "headers": repr(AUTO_REPLY_HEADERS),
+                        },
+                    )
+            except Exception:
+                _logger.exception("Acknowledgment of ticket %s not sent", ticket.number)
 
     # ------------------------------------------------------------------
     # Portal forms
@@ -778,6 +818,29 @@ class HelpdeskTicket(models.Model):
                 name=name,
                 count=limits["max_files"],
             ),
+            "archive_program": lambda name: self.env._(
+                "%(name)s: this archive contains a program; programs cannot be attached.",
+                name=name,
+            ),
+            "archive_bomb": lambda name: self.env._(
+                "%(name)s: unpacked, this archive would be far larger than it is (more than "
+                "%(size)s MB, %(count)s files, or %(ratio)s times its size): it cannot be "
+                "attached.",
+                name=name,
+                size=file_policy.ARCHIVE_MAX_UNPACKED // file_policy.MEGABYTE,
+                count=file_policy.ARCHIVE_MAX_MEMBERS,
+                ratio=file_policy.ARCHIVE_MAX_RATIO,
+            ),
+            "archive_nested": lambda name: self.env._(
+                "%(name)s: this archive holds archives nested too deep to be checked; "
+                "attach their files directly.",
+                name=name,
+            ),
+            "archive_unreadable": lambda name: self.env._(
+                "%(name)s: this archive cannot be opened to check its content (damaged, "
+                "protected by a password or packed in an unusual way).",
+                name=name,
+            ),
         }
         errors = []
         accepted = already
@@ -820,12 +883,17 @@ class HelpdeskTicket(models.Model):
             return route
         email = email_normalize(message_dict.get("email_from") or "")
         partner = self.env["res.partner"]._find_ticket_sender(email)
+        # mail runs the gateway as the user with the sender's address, and guesses the
+        # author: an address several contacts share is nobody's (the ticket must not go
+        # to whichever company took it), so neither that user nor that author.
+        message_dict["author_id"] = partner.id or False
+        user = self.env["res.users"].sudo().browse(route[3]).exists()
+        if user and user.partner_id != partner:
+            route = (route[0], route[1], route[2], self.env.uid, route[4])
         company = self._mail_company(route[2] or {})
         lang = partner.lang or company.partner_id.lang or self.env.lang
         refusal = self.with_context(lang=lang)._customer_refusal(partner, email, company)
         if not refusal:
-            if partner:
-                message_dict["author_id"] = partner.id
             return route
         _logger.info(
             "Mail gateway: no ticket for the message %s: %s",
@@ -836,36 +904,42 @@ class HelpdeskTicket(models.Model):
         return False
 
     @api.model
+    def _is_automatic_email(self, message=None, message_dict=None):
+        """Whether the e-mail being processed was sent by a machine (RFC 3834): it gets
+        no automatic answer. Read by ``mail.thread.message_parse`` into the parsed
+        message, then carried in the context (see ``mail_thread_gateway``)."""
+        if message_dict and "is_automatic" in message_dict:
+            return message_dict["is_automatic"]
+        if AUTOMATIC_CONTEXT in self.env.context:
+            return self.env.context[AUTOMATIC_CONTEXT]
+        if message is not None and message_dict is not None:
+            return self.env["mail.thread"]._is_automatic_email(message, message_dict)
+        return False
+
+    @api.model
     def _send_mail_refusal(self, message, message_dict, reason, company):
-        """Answer an e-mail that opened no ticket, unless it was itself automatic."""
-        auto = (message.get("Auto-Submitted") or "no").strip().lower()
-        precedence = (message.get("Precedence") or "").strip().lower()
-        if (
-            auto != "no"
-            or precedence in ("bulk", "junk", "list")
-            or message.get("X-Autoreply")
-            or message.get("X-Autorespond")
-            or message.get("List-Id")
-            or message_dict.get("is_bounce")
-        ):
+        """Answer an e-mail that opened no ticket: never an automatic one (RFC 3834), at
+        most once an hour per address, marked as an automatic answer, and without a word
+        of what it said (a spoofed sender must not make us relay someone's text)."""
+        email = email_normalize(message_dict.get("email_from") or "")
+        if not email or self._is_automatic_email(message, message_dict):
             return
-        subject = clean_text(message_dict.get("subject"))
+        if not self.env["helpdesk.ticket.auto.answer"]._reserve(email, "refusal"):
+            _logger.info("Mail gateway: %s already had an automatic answer this hour", email)
+            return
         body = self.env["ir.qweb"]._render(
             "customer_portal_tickets.mail_ticket_refused",
-            {"reason": reason, "company": company, "message": {"subject": subject}},
+            {"reason": reason, "company": company},
             minimal_qcontext=True,
         )
         self.env["mail.mail"].sudo().create(
             {
-                "subject": self.env._(
-                    "Your message did not open a ticket: %(subject)s",
-                    subject=subject,
-                ),
+                "subject": self.env._("Your message did not open a ticket"),
                 "body_html": body,
                 "email_from": company.partner_id.email_formatted or company.email,
-                "email_to": clean_text(message_dict.get("email_from")),
+                "email_to": email,
                 "references": message_dict.get("message_id"),
-                "headers": repr({"Auto-Submitted": "auto-replied"}),
+                "headers": repr(AUTO_REPLY_HEADERS),
                 "auto_delete": True,
             }
         )
@@ -902,10 +976,78 @@ class HelpdeskTicket(models.Model):
         if not partner:
             names = email_split_tuples(clean_text(msg.get("email_from")))
             values["partner_name"] = (names[0][0] if names else "") or email
+        # helpdesk_mgmt subscribes the contacts in copy: only the customer's own (and staff).
+        msg = dict(msg, cc=self._followable_emails(msg.get("cc"), partner.commercial_partner_id))
         ticket = super().message_new(msg, custom_values=values)
         if customer_check:
             ticket._customer_ticket_created()
+        if self._is_automatic_email():
+            # No acknowledgment to a machine (RFC 3834): it would answer it.
+            ticket.sudo().acknowledgment_pending = False
         return ticket
+
+    def message_update(self, msg_dict, update_vals=None):
+        """A reply by e-mail into the ticket's thread. Its From: proves nothing: only a
+        contact of the ticket's customer (or, on a ticket without contact, its address)
+        writes as the customer. Anyone else (another company's contact, an unknown or
+        shared address, a staff address: staff answer from the backend) becomes no
+        follower and reaches no customer: the message is kept as an internal note for
+        the support team, without author. The resolved lock and the file rules apply to
+        every e-mail alike (``message_post``)."""
+        self.ensure_one()
+        email = email_normalize(msg_dict.get("email_from") or "")
+        sender = self.env["res.partner"]._find_ticket_sender(email)
+        if self._is_customer_sender(sender, email):
+            # On a ticket without contact, the address is the customer: nobody to follow.
+            msg_dict["author_id"] = sender.id if self.partner_id else False
+        else:
+            note = Markup("<p><i>%s</i></p>") % self.env._(
+                "E-mail from %(email)s, who is not a contact of this ticket's customer: "
+                "kept for the support team, not shown to the customer.",
+                email=clean_text(msg_dict.get("email_from")) or email,
+            )
+            msg_dict.update(
+                {
+                    "author_id": False,
+                    "is_internal": True,
+                    "body": note + Markup(clean_text(msg_dict.get("body") or "")),
+                }
+            )
+        # helpdesk_mgmt subscribes the contacts in To and Cc: only the customer's own.
+        customer = self.commercial_partner_id
+        msg = dict(
+            msg_dict,
+            to=self._followable_emails(msg_dict.get("to"), customer),
+            cc=self._followable_emails(msg_dict.get("cc"), customer),
+        )
+        return super().message_update(msg, update_vals=update_vals)
+
+    def _is_customer_sender(self, sender, email):
+        """Whether an e-mail from ``email`` (its contact ``sender``, if one) comes from
+        this ticket's customer."""
+        self.ensure_one()
+        if not self.partner_id:
+            return bool(email) and email == email_normalize(self.partner_email or "")
+        return (
+            bool(sender)
+            and sender.commercial_partner_id == self.commercial_partner_id
+            and not sender._is_support_staff()
+        )
+
+    @api.model
+    def _followable_emails(self, text, customer):
+        """The addresses of ``text`` (To, Cc) that may follow a ticket of ``customer``
+        (a commercial partner, maybe empty): its contacts and staff, no one else."""
+        kept = []
+        Partner = self.env["res.partner"]
+        for address in email_split_and_format(text or ""):
+            partner = Partner._find_ticket_sender(address)
+            if partner and (
+                (customer and partner.commercial_partner_id == customer)
+                or partner._is_support_staff()
+            ):
+                kept.append(address)
+        return ",".join(kept)
 
     # ------------------------------------------------------------------
     # Messages: resolved tickets take none from customers; their files are checked
@@ -954,14 +1096,11 @@ class HelpdeskTicket(models.Model):
 
     def _is_customer_message(self, kwargs):
         """A message from the customer's side: anything a portal user posts (whatever
-        type it claims), or an e-mail received from someone who is not a staff user."""
+        type it claims), and every e-mail received, whoever its From: claims to be (an
+        address proves nothing; staff answer from the backend)."""
         if self.env.user.share:
             return True
-        message_type = kwargs.get("message_type", "notification")
-        if self.env.context.get("from_alias") and message_type in ("comment", "email"):
-            author = self.env["res.partner"].browse(kwargs.get("author_id")).exists()
-            return not (author and author._is_support_staff())
-        return False
+        return bool(self.env.context.get("from_alias"))
 
     @api.returns("mail.message", lambda value: value.id)
     def message_post(self, **kwargs):
@@ -993,7 +1132,7 @@ class HelpdeskTicket(models.Model):
                 self._check_customer_attachment_records(kwargs["attachment_ids"])
         message = super().message_post(**kwargs)
         if refused:
-            self._post_refused_files(refused)
+            self._post_refused_files(refused, internal=bool(kwargs.get("is_internal")))
         return message
 
     def _message_update_content(self, message, body, attachment_ids=None, **kwargs):
@@ -1058,14 +1197,17 @@ class HelpdeskTicket(models.Model):
         kept = [attachment for attachment in attachments if attachment[0] not in names]
         return kept, refused
 
-    def _post_refused_files(self, refused):
-        """Tell, on the ticket, which files of an e-mail were not added and why."""
+    def _post_refused_files(self, refused, internal=False):
+        """Tell, on the ticket, which files of an e-mail were not added and why (in a note
+        when the e-mail was kept for the support team)."""
         body = Markup("<p>%s</p><ul>%s</ul>") % (
             self.env._("These files of the e-mail were not added to the ticket:"),
             Markup().join(Markup("<li>%s</li>") % message for _name, message in refused),
         )
-        self.sudo().message_post(
-            body=body, message_type="notification", subtype_xmlid="mail.mt_comment"
+        self.sudo().with_context(from_alias=False).message_post(
+            body=body,
+            message_type="notification",
+            subtype_xmlid="mail.mt_note" if internal else "mail.mt_comment",
         )
 
     def _can_customer_reopen(self):
@@ -1109,21 +1251,28 @@ class HelpdeskTicket(models.Model):
         )
 
     def _send_locked_auto_reply(self, kwargs):
-        template = self.env.ref(
-            "customer_portal_tickets.mail_template_ticket_locked", raise_if_not_found=False
+        """Answer an e-mail reply the resolved lock kept off the ticket: never an
+        automatic one (RFC 3834), at most once an hour per address, marked as automatic,
+        to the bare address (its display name is the sender's text), without layout (it
+        would show the ticket's subject) and without access token."""
+        template = cached_ref(
+            self.env, "customer_portal_tickets.mail_template_ticket_locked", False
         )
-        if not template:
+        if not template or self._is_automatic_email():
             return
-        email_to = kwargs.get("email_from")
         author = self.env["res.partner"].browse(kwargs.get("author_id")).exists()
-        template.sudo().with_context(lang=author.lang or self.partner_id.lang).send_mail(
+        email = email_normalize(kwargs.get("email_from") or "") or author.email_normalized
+        if not email or not self.env["helpdesk.ticket.auto.answer"]._reserve(email, "locked"):
+            return
+        lang = author.lang or self.company_id.partner_id.lang or self.env.lang
+        template.sudo().with_context(lang=lang).send_mail(
             self.id,
             email_values={
-                "email_to": email_to or author.email_formatted,
+                "email_to": email,
                 "recipient_ids": [],
                 "auto_delete": True,
+                "headers": repr(AUTO_REPLY_HEADERS),
             },
-            email_layout_xmlid="mail.mail_notification_light",
         )
 
 

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 from odoo.tools import email_normalize
 
 
@@ -71,12 +72,51 @@ class ResPartner(models.Model):
 
     @api.model
     def _find_ticket_sender(self, email):
-        """The contact an e-mail to the helpdesk comes from: among the partners with that
-        address, one with a user first, then a contact of a company, then the oldest."""
+        """The contact an e-mail to the helpdesk comes from, or an empty recordset. An
+        address proves nothing by itself: one used by contacts of several companies is
+        nobody's (unknown) rather than a guess; within one company, its contact with a
+        user first, then a contact rather than the company, then the oldest."""
         email = email_normalize(email or "")
         if not email:
             return self.browse()
         partners = self.sudo().search([("email_normalized", "=", email)], order="id")
+        if len(partners.commercial_partner_id) > 1:
+            return self.browse()
         return partners.sorted(key=lambda p: (not p.user_ids, p.commercial_partner_id == p, p.id))[
             :1
         ]
+
+    # ------------------------------------------------------------------
+    # One address, one contact
+    # ------------------------------------------------------------------
+    def write(self, vals):
+        if vals.get("email") and self.env.user.share:
+            self._check_email_not_taken(vals["email"])
+        return super().write(vals)
+
+    def _email_taken_message(self):
+        return self.env._(
+            "This e-mail address is already used by another contact. To use it, please "
+            "contact your vendor."
+        )
+
+    def _email_taken(self, email):
+        """Whether another contact than these uses ``email`` (normalized)."""
+        email = email_normalize(email or "")
+        if not email:
+            return False
+        return bool(
+            self.sudo().search_count(
+                [("email_normalized", "=", email), ("id", "not in", self.ids)], limit=1
+            )
+        )
+
+    def _check_email_not_taken(self, email):
+        """A customer (a share user, whatever the door: its account page, res.users or
+        res.partner over RPC) takes no address another contact uses: the mail gateway
+        would take that contact's e-mails for its own."""
+        changed = self.filtered(
+            lambda partner: partner.email_normalized != email_normalize(email or "")
+        )
+        if changed and changed._email_taken(email):
+            raise ValidationError(self._email_taken_message())
