@@ -1,4 +1,5 @@
 import psycopg2
+import werkzeug.exceptions
 
 from odoo import models
 from odoo.exceptions import AccessDenied
@@ -22,6 +23,44 @@ class IrHttp(models.AbstractModel):
         """The portal's chatter is mail's JavaScript ("The conversation is empty.",
         "Today at …"): without mail's translations customers read it in English."""
         return super()._get_translation_frontend_modules_name() + ["mail"]
+
+    @classmethod
+    def _pre_dispatch(cls, rule, args):
+        """A JSON request over its route's size limit is refused before its body is
+        read, with a translated message: werkzeug's 413 reaches Odoo's JavaScript as
+        an error it does not show to portal users. A route that answers its errors as
+        ``{"error": message}`` (as portal.signature_form reads them) declares
+        ``too_large_answer="result"``."""
+        super()._pre_dispatch(rule, args)
+        httprequest = request.httprequest
+        limit = httprequest.max_content_length
+        if (
+            request.dispatcher.routing_type != "json"
+            or not limit
+            or (httprequest.content_length or 0) <= limit
+        ):
+            return
+        message = request.env._(
+            "What you sent is larger than %(size)s MB, the most this page accepts: "
+            "nothing was saved.",
+            size=max(1, limit // (1024 * 1024)),
+        )
+        payload = {"jsonrpc": "2.0", "id": None}
+        if rule.endpoint.routing.get("too_large_answer") == "result":
+            payload["result"] = {"error": message}
+        else:
+            payload["error"] = {
+                "code": 413,
+                "message": message,
+                "data": {
+                    "name": "werkzeug.exceptions.RequestEntityTooLarge",
+                    "message": message,
+                    "arguments": [message],
+                    "context": {},
+                },
+            }
+        # Answered as is (abort with a response bypasses the error handlers).
+        werkzeug.exceptions.abort(request.make_json_response(payload, status=413))
 
     @classmethod
     def _authenticate_explicit(cls, auth):
