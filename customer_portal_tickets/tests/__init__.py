@@ -1,6 +1,7 @@
 from . import (
     test_document_links,
     test_form_input,
+    test_form_resend,
     test_portal_support,
     test_portal_ticket_list,
     test_ticket_access,
