@@ -1,3 +1,5 @@
+import inspect
+
 import psycopg2
 import werkzeug.exceptions
 
@@ -32,6 +34,7 @@ class IrHttp(models.AbstractModel):
         ``{"error": message}`` (as portal.signature_form reads them) declares
         ``too_large_answer="result"``."""
         super()._pre_dispatch(rule, args)
+        request.customer_portal_endpoint = rule.endpoint  # for _missing_parameters
         httprequest = request.httprequest
         limit = httprequest.max_content_length
         if (
@@ -76,7 +79,37 @@ class IrHttp(models.AbstractModel):
             raise DatabaseUnavailable(lang) from denied
 
     @classmethod
+    def _missing_parameters(cls):
+        """The parameters the endpoint of the request requires and did not get."""
+        endpoint = getattr(request, "customer_portal_endpoint", None)
+        function = getattr(endpoint, "original_endpoint", None)
+        if function is None:
+            return []
+        parameters = list(inspect.signature(function).parameters.values())[1:]  # self
+        given = getattr(request, "params", None) or {}
+        return [
+            p.name
+            for p in parameters
+            if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+            and p.default is p.empty
+            and p.name not in given
+        ]
+
+    @classmethod
     def _handle_error(cls, exception):
         if isinstance(exception, DatabaseUnavailable):
             return exception  # its own page, or its JSON-RPC error for a JSON route
+        if (
+            isinstance(exception, TypeError)
+            and request.dispatcher.routing_type == "http"
+            and request.env.user.share
+            and cls._missing_parameters()
+        ):
+            # A back-office address opened without what it needs (Odoo: a 500).
+            exception = werkzeug.exceptions.BadRequest(
+                request.env._(
+                    "This address is missing information the page needs: open it from "
+                    "your customer portal."
+                )
+            )
         return super()._handle_error(exception)

@@ -113,6 +113,10 @@ class TestRefusedCallsAnswers(SubscriptionCaseMixin, HttpCase):
                 response, _body = self._rpc(path, params)
                 self.assertLess(response.status_code, 500)
                 self.assertNotIn("Traceback", response.text)
+        # A back-office route opened without its parameters (Odoo: a 500).
+        response = self.url_open("/web/binary/upload_attachment")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Il manque à cette adresse", response.text)
         for path in ("/web/webclient/load_menus/1", "/odoo/action-base.action_res_users"):
             with self.subTest(path=path):
                 self.assertLess(self.url_open(path).status_code, 500)
@@ -159,6 +163,18 @@ class TestDatabaseUnavailableAnswers(SubscriptionCaseMixin, HttpCase):
         error = response.json()["error"]
         self.assertIn("Revenez à la page précédente", error["message"])
         self.assertNotIn("debug", error["data"])
+
+    def test_a_lost_connection_on_a_json_route_is_a_json_rpc_error_too(self):
+        self.authenticate("alpha", "alpha")
+        lost = psycopg2.OperationalError("server closed the connection unexpectedly")
+        with patch("odoo.service.security.check_session", side_effect=lost):
+            response = self.url_open(
+                "/web/session/get_session_info",
+                data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": {}, "id": 1}),
+                headers={"Content-Type": "application/json"},
+            )
+        self.assertEqual(response.status_code, 503, response.text[:2000])
+        self.assertIn("Revenez à la page précédente", response.json()["error"]["message"])
 
     def test_an_anonymous_visitor_gets_the_503_page_in_its_language(self):
         opened, answers, listed = self._postgresql_down()
