@@ -141,14 +141,16 @@ def _hide_traceback():
     req = http.request
     if not req:
         return False
-    db = req.db or (req.registry and req.registry.db_name)
+    registry = getattr(req, "registry", None)
+    db = getattr(req, "db", None) or (registry and registry.db_name)
     if not installed_in(db):
         return False
-    if not req.session.uid:
+    session = getattr(req, "session", None)
+    if not session or not session.uid:
         return True  # the public user
     try:
         return req.env.user.share
-    except Exception:  # noqa: BLE001 - the cursor is gone: on the safe side
+    except Exception:  # noqa: BLE001 - no environment or its cursor is gone: safe side
         return True
 
 
