@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 
 import pytest
 import requests
@@ -89,7 +90,7 @@ def customer(server):
     """A customer company with a French-speaking portal contact, committed so that the
     server sees it, and a ticket waiting for its signature; all removed after."""
     registry = odoo.modules.registry.Registry(config["db_name"])
-    login = f"course-{server.rsplit(':', 1)[1]}"
+    login = f"course-{uuid.uuid4().hex[:12]}"
     with registry.cursor() as cr:
         env = _env(cr)
         company = env["res.partner"].create({"name": f"Course {login}", "is_company": True})
