@@ -1,1 +1,2 @@
 from . import controllers, models
+from .hooks import post_load

@@ -33,5 +33,6 @@
             "customer_portal_subscription/static/tests/tours/*.js",
         ],
     },
+    "post_load": "post_load",
     "installable": True,
 }

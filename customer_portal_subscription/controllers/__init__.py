@@ -1,1 +1,1 @@
-from . import invoices, portal, sale_orders
+from . import invoices, portal, sale_orders, web_export

@@ -1,87 +1,69 @@
-from html import escape
+import inspect
 
 import psycopg2
-from werkzeug.exceptions import ServiceUnavailable
+import werkzeug.exceptions
 
-from odoo import http, models, sql_db
+from odoo import models
 from odoo.exceptions import AccessDenied
 from odoo.http import request
-from odoo.modules.registry import Registry
 
-# Written here, not read from the database's translations: the database is what is missing.
-DATABASE_UNAVAILABLE = {
-    "fr": "Le service est momentanément indisponible. Revenez à la page précédente : votre "
-    "saisie y est conservée. Envoyez-la de nouveau dans un instant.",
-    "en": "The service is briefly unavailable. Go back to the previous page: what you typed "
-    "is still there. Send it again in a moment.",
-}
-BACK = {"fr": "Revenir à la page précédente", "en": "Back to the previous page"}
-
-
-class DatabaseUnavailable(ServiceUnavailable):
-    """The database did not answer: a page made without it (no template, no
-    translation from the database)."""
-
-    def __init__(self, lang):
-        self.lang = "fr" if (lang or "").startswith("fr") else "en"
-        super().__init__(DATABASE_UNAVAILABLE[self.lang])
-
-    # Its own page (werkzeug answers with it): Odoo's error pages are templates, read
-    # from the database that is away.
-    def get_body(self, environ=None, scope=None):
-        return (
-            f'<!DOCTYPE html><html lang="{self.lang}"><head><meta charset="utf-8">'
-            f'<title>503</title></head><body style="font-family: sans-serif; max-width: '
-            f'40rem; margin: 4rem auto"><p>{escape(self.description)}</p>'
-            f'<p><a href="javascript:history.back()">{BACK[self.lang]}</a></p></body></html>'
-        )
-
-    def get_headers(self, environ=None, scope=None):
-        return [("Content-Type", "text/html; charset=utf-8"), ("Retry-After", "10")]
-
-
-def postgresql_answers():
-    """Whether the PostgreSQL server answers at all (its maintenance database)."""
-    try:
-        with sql_db.db_connect("postgres").cursor() as cr:
-            cr.execute("SELECT 1")
-        return True
-    except psycopg2.Error:
-        return False
-
-
-_open_registry = http.Request._open_registry
-
-
-def _open_registry_or_unavailable(self):
-    """Odoo takes a database it cannot open for a database that is gone: it logs the
-    customer out and answers 404 (or the login page). While PostgreSQL restarts, the
-    database is not gone: a 503 page in the customer's language says to go back and
-    send again, and the session stays. A database this process never opened, or one
-    PostgreSQL says is missing while it answers, goes to Odoo as before."""
-    try:
-        return _open_registry(self)
-    except http.RegistryError as error:
-        if (
-            isinstance(error.__cause__, psycopg2.OperationalError)
-            and self.db in Registry.registries
-            and not postgresql_answers()
-        ):
-            raise DatabaseUnavailable((self.session.context or {}).get("lang")) from error
-        raise
-
-
-http.Request._open_registry = _open_registry_or_unavailable
+from ..hooks import DatabaseUnavailable, post_load
 
 
 class IrHttp(models.AbstractModel):
     _inherit = "ir.http"
+
+    def _register_hook(self):
+        """The manifest's post_load, once more (it does nothing twice): Odoo skips
+        post_load when the package was imported before the registry loaded it, as
+        test runners and scripts importing the addon do."""
+        post_load()
+        return super()._register_hook()
 
     @classmethod
     def _get_translation_frontend_modules_name(cls):
         """The portal's chatter is mail's JavaScript ("The conversation is empty.",
         "Today at …"): without mail's translations customers read it in English."""
         return super()._get_translation_frontend_modules_name() + ["mail"]
+
+    @classmethod
+    def _pre_dispatch(cls, rule, args):
+        """A JSON request over its route's size limit is refused before its body is
+        read, with a translated message: werkzeug's 413 reaches Odoo's JavaScript as
+        an error it does not show to portal users. A route that answers its errors as
+        ``{"error": message}`` (as portal.signature_form reads them) declares
+        ``too_large_answer="result"``."""
+        super()._pre_dispatch(rule, args)
+        request.customer_portal_endpoint = rule.endpoint  # for _missing_parameters
+        httprequest = request.httprequest
+        limit = httprequest.max_content_length
+        if (
+            request.dispatcher.routing_type != "json"
+            or not limit
+            or (httprequest.content_length or 0) <= limit
+        ):
+            return
+        message = request.env._(
+            "What you sent is larger than %(size)s MB, the most this page accepts: "
+            "nothing was saved.",
+            size=max(1, limit // (1024 * 1024)),
+        )
+        payload = {"jsonrpc": "2.0", "id": None}
+        if rule.endpoint.routing.get("too_large_answer") == "result":
+            payload["result"] = {"error": message}
+        else:
+            payload["error"] = {
+                "code": 413,
+                "message": message,
+                "data": {
+                    "name": "werkzeug.exceptions.RequestEntityTooLarge",
+                    "message": message,
+                    "arguments": [message],
+                    "context": {},
+                },
+            }
+        # Answered as is (abort with a response bypasses the error handlers).
+        werkzeug.exceptions.abort(request.make_json_response(payload, status=413))
 
     @classmethod
     def _authenticate_explicit(cls, auth):
@@ -97,7 +79,37 @@ class IrHttp(models.AbstractModel):
             raise DatabaseUnavailable(lang) from denied
 
     @classmethod
+    def _missing_parameters(cls):
+        """The parameters the endpoint of the request requires and did not get."""
+        endpoint = getattr(request, "customer_portal_endpoint", None)
+        function = getattr(endpoint, "original_endpoint", None)
+        if function is None:
+            return []
+        parameters = list(inspect.signature(function).parameters.values())[1:]  # self
+        given = getattr(request, "params", None) or {}
+        return [
+            p.name
+            for p in parameters
+            if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+            and p.default is p.empty
+            and p.name not in given
+        ]
+
+    @classmethod
     def _handle_error(cls, exception):
-        if isinstance(exception, DatabaseUnavailable) and request.dispatcher.routing_type == "http":
-            return exception  # its own page; JSON routes get Odoo's JSON error
+        if isinstance(exception, DatabaseUnavailable):
+            return exception  # its own page, or its JSON-RPC error for a JSON route
+        if (
+            isinstance(exception, TypeError)
+            and request.dispatcher.routing_type == "http"
+            and request.env.user.share
+            and cls._missing_parameters()
+        ):
+            # A back-office address opened without what it needs (Odoo: a 500).
+            exception = werkzeug.exceptions.BadRequest(
+                request.env._(
+                    "This address is missing information the page needs: open it from "
+                    "your customer portal."
+                )
+            )
         return super()._handle_error(exception)

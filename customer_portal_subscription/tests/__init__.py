@@ -1,5 +1,6 @@
 from . import (
     test_access_code,
+    test_error_answers,
     test_portal_home,
     test_portal_invoices,
     test_portal_orders,

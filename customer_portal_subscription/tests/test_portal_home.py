@@ -6,10 +6,10 @@ import psycopg2
 from odoo.http import RegistryError
 from odoo.tests import HttpCase, tagged
 
-from ..models import ir_http
+from .. import hooks as ir_http
 from .common import SubscriptionCaseMixin
 
-IR_HTTP = "odoo.addons.customer_portal_subscription.models.ir_http"
+IR_HTTP = "odoo.addons.customer_portal_subscription.hooks"
 
 
 @tagged("post_install", "-at_install")

@@ -3,12 +3,22 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+# The signature pad sends its canvas as a PNG (base64): far less than this.
+SIGNATURE_REQUEST_MAX = 5 * 1024 * 1024
+
 
 class TechnicianPortal(CustomerPortal):
     """The customer signs a ticket from its portal page (portal.signature_form). The
     rules are the ticket model's."""
 
-    @http.route(["/my/ticket/<int:ticket_id>/sign"], type="json", auth="user", website=True)
+    @http.route(
+        ["/my/ticket/<int:ticket_id>/sign"],
+        type="json",
+        auth="user",
+        website=True,
+        max_content_length=SIGNATURE_REQUEST_MAX,
+        too_large_answer="result",  # {"error": message}, as the signing widget reads it
+    )
     def portal_ticket_sign(self, ticket_id, name=None, signature=None, **kw):
         try:
             self._document_check_access("helpdesk.ticket", ticket_id)

@@ -1,5 +1,6 @@
 import base64
 import binascii
+import io
 
 from PIL import Image
 
@@ -35,6 +36,8 @@ ITIL_TYPE_OF_KIND = {"incident": "incident", "service": "request", "administrati
 SLA_FIELDS = {"urgency", "support_star_level", "team_id", "category_id", "tag_ids", "company_id"}
 SIGNATURE_FIELDS = {"signature", "signed_by", "signed_on", "signature_requested"}
 SIGNED_BY_MAX = 200
+# The box a stored signature fits in (pixels): a signature pad's drawing, not a photo.
+SIGNATURE_BOX = (1024, 512)
 
 
 class HelpdeskTicket(models.Model):
@@ -316,28 +319,16 @@ class HelpdeskTicket(models.Model):
         if self.env.user.share:
             if "signature_requested" in vals or not vals.get("signature"):
                 raise UserError(self.env._("Only the support team asks for a signature."))
+            # Signed once: concurrent signatures wait here for the first one's commit
+            # (then retry on the serialization failure), and find the ticket signed.
+            self._lock_for_signature()
             for ticket in self:
                 if ticket.signature:
                     raise UserError(self.env._("This ticket is already signed."))
                 if not ticket.signature_requested:
                     raise UserError(self.env._("No signature was requested on this ticket."))
         if vals.get("signature"):
-            unreadable = UserError(self.env._("The signature could not be read."))
-            try:
-                # A picture Pillow reads, of a sensible size: a small file may claim
-                # billions of pixels (Pillow then raises what Odoo does not turn into a
-                # message); SVG and WebP are not processed by Odoo, so not accepted.
-                image = ImageProcess(base64.b64decode(vals["signature"], validate=True)).image
-            except (
-                binascii.Error,
-                TypeError,
-                ValueError,
-                UserError,
-                Image.DecompressionBombError,
-            ) as error:
-                raise unreadable from error
-            if not image:
-                raise unreadable
+            vals["signature"] = self._signature_png(vals["signature"])
             vals.setdefault("signed_on", fields.Datetime.now())
             if not vals.get("signed_by") and len(self) == 1:
                 vals["signed_by"] = self.partner_id.name or self.partner_name
@@ -347,7 +338,10 @@ class HelpdeskTicket(models.Model):
         """The customer signs from the portal. Returns an error message or None."""
         self.ensure_one()
         name = clean_text(name or "").strip()
-        if not self.signature_requested or self.signature:
+        self._lock_for_signature()
+        if self.signature:
+            return self.env._("This ticket is already signed.")
+        if not self.signature_requested:
             return self.env._("This ticket is not waiting for your signature.")
         if not name:
             return self.env._("Type your name to sign.")
@@ -358,6 +352,45 @@ class HelpdeskTicket(models.Model):
         except UserError as error:
             return str(error)
         return None
+
+    def _lock_for_signature(self):
+        """Lock the tickets' rows until the transaction ends, and read their signature
+        state again: two signers of one ticket never both find it unsigned."""
+        if self.ids:
+            self.env.cr.execute(
+                "SELECT id FROM helpdesk_ticket WHERE id IN %s FOR UPDATE", [tuple(self.ids)]
+            )
+            self.invalidate_recordset(["signature", "signature_requested", "signed_by"])
+
+    @api.model
+    def _signature_png(self, signature):
+        """The signature to store, base64: the posted picture decoded and saved again as
+        a PNG that fits in SIGNATURE_BOX, never the posted bytes (whatever follows the
+        picture in the file, its metadata and its format stay out)."""
+        unreadable = UserError(self.env._("The signature could not be read."))
+        try:
+            # A picture Pillow reads, of a sensible size: a small file may claim
+            # billions of pixels (Pillow then raises what Odoo does not turn into a
+            # message); SVG and WebP are not processed by Odoo, so not accepted.
+            image = ImageProcess(base64.b64decode(signature, validate=True)).image
+            if not image:
+                raise unreadable
+            image.thumbnail(SIGNATURE_BOX)  # decodes the pixels; only ever shrinks
+            if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
+                image = image.convert("RGBA")
+            output = io.BytesIO()
+            image.save(output, "PNG", optimize=True)
+        except (
+            binascii.Error,
+            TypeError,
+            ValueError,
+            OSError,
+            SyntaxError,
+            UserError,
+            Image.DecompressionBombError,
+        ) as error:
+            raise unreadable from error
+        return base64.b64encode(output.getvalue())
 
     def _post_signature(self):
         """The signature as an image in the chatter, visible to the customer."""

@@ -135,3 +135,86 @@ class TestSignature(TechnicianCase):
         )
         self.assertTrue(self.ticket.signed_by.startswith("Julie Martin"))
         self.assertEqual(len(self.ticket.signed_by), 200)
+
+
+def _png(width, height, junk=0):
+    """A PNG of ``width`` × ``height`` (strokes on transparency), followed by ``junk``
+    bytes that are no part of the picture, base64."""
+    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    for x in range(0, width, 3):
+        image.putpixel((x, (x * 7) % height), (0, 0, 128, 255))
+    output = io.BytesIO()
+    image.save(output, "PNG")
+    return base64.b64encode(output.getvalue() + b"\x00junk" * (junk // 5)).decode()
+
+
+@tagged("post_install", "-at_install")
+class TestSignatureBytes(TechnicianCase):
+    """What is stored, posted and shown is the picture, saved again: never the bytes
+    that came with it."""
+
+    def setUp(self):
+        super().setUp()
+        self.ticket = self._request(self.contact_a, user_id=self.technician.id)
+        self.ticket.action_request_signature()
+
+    def _stored(self):
+        self.ticket.invalidate_recordset()
+        data = base64.b64decode(self.ticket.signature)
+        return data, Image.open(io.BytesIO(data))
+
+    def assertSmallPng(self, data, image, size):
+        self.assertEqual(image.format, "PNG")
+        self.assertEqual(image.size, size)
+        self.assertLess(len(data), 20_000, "the picture, not the junk after it")
+
+    def test_junk_after_the_picture_is_neither_stored_nor_shown(self):
+        self.authenticate("alpha", "alphaxxx")
+        # Under the route's limit: a signature whose file holds 3 MB after the picture.
+        signature = _png(120, 40, junk=3_000_000)
+        response = self.url_open(
+            f"/my/ticket/{self.ticket.id}/sign",
+            data=json.dumps({"params": {"name": "Alpha", "signature": signature}}),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertTrue(response.json()["result"].get("force_refresh"), response.text[:300])
+        data, image = self._stored()
+        self.assertSmallPng(data, image, (120, 40))
+        posted = self.ticket.message_ids.filtered(lambda m: "Alpha" in (m.body or ""))
+        self.assertLess(posted.attachment_ids.file_size, 20_000, "the chatter's copy too")
+        page = self.url_open(f"/my/ticket/{self.ticket.id}")
+        self.assertEqual(page.status_code, 200)
+        self.assertLess(len(page.content), 500_000, "the page after signing")
+
+    def test_the_backend_stores_the_picture_saved_again(self):
+        # The technician's tablet (backend): the junk goes, as from the portal.
+        self.ticket.with_user(self.technician).write(
+            {"signature": _png(120, 40, junk=500_000), "signed_by": "Julie Martin"}
+        )
+        data, image = self._stored()
+        self.assertSmallPng(data, image, (120, 40))
+        self.assertNotIn(b"junk", data)
+        # A large picture fits in the box.
+        other = self._request(self.contact_a, user_id=self.technician.id)
+        other.action_request_signature()
+        other.with_user(self.technician).write({"signature": _png(3000, 1000)})
+        image = Image.open(io.BytesIO(base64.b64decode(other.signature)))
+        self.assertEqual(image.format, "PNG")
+        self.assertLessEqual(image.size[0], 1024)
+        self.assertLessEqual(image.size[1], 512)
+
+    def test_a_body_over_the_limit_gets_a_message_the_widget_shows(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.contact_a.lang = "fr_FR"
+        self.authenticate("alpha", "alphaxxx")
+        signature = _png(120, 40, junk=6 * 1024 * 1024)
+        response = self.url_open(
+            f"/my/ticket/{self.ticket.id}/sign",
+            data=json.dumps({"params": {"name": "Alpha", "signature": signature}}),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertLess(response.status_code, 500)
+        error = response.json()["result"]["error"]
+        self.assertIn("rien n'a été enregistré", error)
+        self.ticket.invalidate_recordset()
+        self.assertFalse(self.ticket.signature)

@@ -1,3 +1,6 @@
+import re
+import uuid
+
 from odoo import http
 from odoo.addons.customer_portal_subscription.tools.params import to_id
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -21,6 +24,8 @@ FIELD_INPUTS = {
     "category_id": "category_id",
 }
 TEXT_INPUTS = tuple(FIELD_INPUTS.values())
+# The one-time key a form is rendered with (hidden input "submission_key").
+SUBMISSION_KEY = re.compile(r"[0-9a-f]{32}")
 
 
 class TicketPortal(CustomerPortal):
@@ -128,6 +133,7 @@ class TicketPortal(CustomerPortal):
                 "limits": request.env.company._portal_ticket_file_limits(),
                 "text_limits": request.env["helpdesk.ticket"]._customer_text_limits(),
                 "urgencies": self._support_urgencies(),
+                "submission_key": self._support_submission_key() or uuid.uuid4().hex,
                 **context,
             }
         )
@@ -181,6 +187,12 @@ class TicketPortal(CustomerPortal):
             if context.get(key):
                 return departments.filtered(flag)[:1]
         return departments.browse()
+
+    def _support_submission_key(self):
+        """The one-time key the form was sent with (a form sent back keeps its key),
+        or None."""
+        key = request.params.get("submission_key")
+        return key if isinstance(key, str) and SUBMISSION_KEY.fullmatch(key) else None
 
     def _support_render_form(self, kind, form, context, **values):
         return request.render(
@@ -262,6 +274,14 @@ class TicketPortal(CustomerPortal):
                 kind, form, context, errors={"form": message + files_lost}
             )
 
+        # The same form sent again (double click, resend): the first sending's
+        # confirmation, once it is committed (the key is claimed until then).
+        submission_key = self._support_submission_key()
+        if submission_key:
+            sent = Ticket._portal_submission(submission_key)
+            if sent:
+                return request.redirect(f"/my/support/sent/{sent.id}")
+
         vals = self._support_ticket_vals(kind, form, context)
         errors = {
             FIELD_INPUTS.get(field, field): message
@@ -309,7 +329,9 @@ class TicketPortal(CustomerPortal):
             )
         try:
             with request.env.cr.savepoint():
-                ticket = Ticket._create_from_portal(vals, accepted, pending)
+                ticket = Ticket._create_from_portal(
+                    vals, accepted, pending, submission_key=submission_key
+                )
         except (UserError, AccessError) as error:
             # A rule of the model refused it (approved contacts, hourly limit, a document
             # no longer the customer's): the form comes back with its message, and no

@@ -171,6 +171,22 @@ class HelpdeskTicket(models.Model):
         "up to date as messages are posted (a stored flag: the portal filter on it costs "
         "the same with 500,000 messages).",
     )
+    portal_submission_key = fields.Char(
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        groups="base.group_user",
+        help="The one-time key of the portal form that created the ticket: the same form "
+        "sent twice (double click, resend) gets this ticket back instead of a second one.",
+    )
+
+    _sql_constraints = [
+        (
+            "portal_submission_key_unique",
+            "UNIQUE(partner_id, portal_submission_key)",
+            "This form was already sent.",
+        ),
+    ]
 
     def init(self):
         result = super().init()
@@ -681,15 +697,46 @@ class HelpdeskTicket(models.Model):
     # Portal forms
     # ------------------------------------------------------------------
     @api.model
-    def _create_from_portal(self, vals, files=(), pending=None):
+    def _create_from_portal(self, vals, files=(), pending=None, submission_key=None):
         """Create the ticket a portal user sent with its files: ``files`` are accepted
         (name, bytes) pairs, ``pending`` attachments kept from an earlier try. Called
-        with sudo by the forms; ``create`` applies the customer rules."""
+        with sudo by the forms; ``create`` applies the customer rules. With the form's
+        one-time ``submission_key``, a form sent again (double click, resend) returns
+        the ticket its first sending created, and creates nothing."""
+        if submission_key:
+            sent = self._portal_submission(submission_key)
+            if sent:
+                return sent
+            vals = dict(vals, portal_submission_key=submission_key)
         ticket = self.create(vals)
         self._store_customer_files(files, ticket)
         if pending:
             pending.sudo().write({"res_id": ticket.id})
         return ticket
+
+    @api.model
+    def _portal_submission(self, submission_key):
+        """The ticket the current user's contact created with the form key
+        ``submission_key``, or an empty recordset; claims the key until the transaction
+        ends, so that a second sending of the form waits for the first one's commit,
+        then finds its ticket (through a fresh snapshot: this transaction's may predate
+        that commit: use its id, its fields may not be in this snapshot)."""
+        partner = self.env.user.partner_id
+        self.env.cr.execute(
+            "SELECT pg_advisory_xact_lock(hashtext(%s))",
+            [f"helpdesk.ticket/submission/{partner.id}/{submission_key}"],
+        )
+        self.flush_model(["partner_id", "portal_submission_key"])
+        query = """SELECT id FROM helpdesk_ticket
+                   WHERE partner_id = %s AND portal_submission_key = %s"""
+        params = [partner.id, submission_key]
+        self.env.cr.execute(query, params)
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if not ids:
+            with self.env.registry.cursor() as fresh:
+                fresh.execute(query, params)
+                ids = [row[0] for row in fresh.fetchall()]
+        return self.browse(ids[:1])
 
     @api.model
     def _store_customer_files(self, files, ticket=None):

@@ -79,9 +79,15 @@ registry.category("web_tour.tours").add("customer_portal_administrative_tour", {
             run: "edit Nous avons été prélevés deux fois le 5 octobre.",
         },
         {
-            content: "Submit",
+            content: "Submit with a double click: the button is disabled at the first",
             trigger: "button.o_support_submit",
-            run: "click",
+            run() {
+                this.anchor.click();
+                if (!this.anchor.disabled) {
+                    throw new Error("The button is not disabled while the form is sent.");
+                }
+                this.anchor.click();
+            },
         },
         {
             content: "The confirmation shows the ticket number",
