@@ -1071,14 +1071,16 @@ class HelpdeskTicket(models.Model):
 
     def _is_customer_sender(self, sender, email):
         """Whether an e-mail from ``email`` (its contact ``sender``, if one) comes from
-        this ticket's customer."""
+        this ticket's customer: a contact of its company, or one the portal rule lets
+        read it (in copy, or of a company put in copy)."""
         self.ensure_one()
         if not self.partner_id:
             return bool(email) and email == email_normalize(self.partner_email or "")
-        return (
-            bool(sender)
-            and sender.commercial_partner_id == self.commercial_partner_id
-            and not sender._is_support_staff()
+        if not sender or sender._is_support_staff():
+            return False
+        readers = self.sudo().portal_partner_ids
+        return sender.commercial_partner_id == self.commercial_partner_id or bool(
+            (sender | sender.commercial_partner_id) & readers
         )
 
     @api.model

@@ -157,6 +157,17 @@ class TestMailGateway(TicketCase):
             )
         )
 
+    def test_reply_from_another_companys_contact_in_copy_is_its_message(self):
+        # Staff put Beta's contact in copy: the portal rule lets it read the ticket, so
+        # its reply is its own public message, as on the portal.
+        self.ticket.cc_partner_ids = self.contact_b
+        self._reply(self.ticket, "Contact of Beta Logistique <beta@x.example>", "Vu de notre cote")
+        message = self._messages(self.ticket, "Vu de notre cote")
+        self.assertEqual(len(message), 1)
+        self.assertEqual(message.author_id, self.contact_b)
+        self.assertFalse(message.is_internal or message.subtype_id.internal, "a public message")
+        self.assertTrue(self._customer_reads(self.user_b, self.ticket, "notre cote"))
+
     def test_reply_from_the_customer_does_not_subscribe_its_cc_of_another_company(self):
         self._reply(
             self.ticket,
