@@ -263,6 +263,10 @@ class TestTicketCopy(TicketCase):
         self.assertEqual(rule.domain_force, PORTAL_RULE)
         self.assertEqual(self.plain.cc_partner_ids, self.colleague)
         self.assertFalse(self.followed.cc_partner_ids, "another company's follower")
+        self.assertNotIn(
+            self.contact_b, self.followed.message_partner_ids, "no more e-mails of it either"
+        )
+        self.assertIn(self.contact_b, self.copied.message_partner_ids, "in copy: still follows")
         self.assertEqual(self.copied.cc_partner_ids, self.contact_b, "staff's copy kept")
         self._assert_search_agrees_with_has_access(self.user_b)
         self.assertFalse(self.plain.with_user(self.user_b).has_access("read"))

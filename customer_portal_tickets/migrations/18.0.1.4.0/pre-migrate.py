@@ -8,7 +8,8 @@ models are loaded: the ORM, finding them, does not compute 100,000 tickets one b
   helpdesk_mgmt made of a Cc); they saw it already and keep its e-mails; now the "In copy"
   filter finds it too.
 - Followers of another company get nothing: they lose the access the old rule gave them
-  (their whole company read the ticket). Staff put back in copy those who need it.
+  (their whole company read the ticket), and stop following it, or the ticket's e-mails
+  would still reach them. Staff put back in copy those who need it.
 """
 
 RELATIONS = {
@@ -48,6 +49,22 @@ def migrate(cr, version):
                SELECT 1 FROM res_users u WHERE u.partner_id = p.id AND NOT u.share
            )
         ON CONFLICT DO NOTHING
+        """
+    )
+    # Followers of another company, neither staff nor in copy: no more e-mails either.
+    cr.execute(
+        """
+        DELETE FROM mail_followers f
+         USING helpdesk_ticket t, res_partner p
+         WHERE f.res_model = 'helpdesk.ticket' AND t.id = f.res_id AND p.id = f.partner_id
+           AND p.commercial_partner_id IS DISTINCT FROM t.commercial_partner_id
+           AND NOT EXISTS (
+               SELECT 1 FROM res_users u WHERE u.partner_id = p.id AND NOT u.share
+           )
+           AND NOT EXISTS (
+               SELECT 1 FROM helpdesk_ticket_cc_partner_rel c
+                WHERE c.ticket_id = t.id AND c.partner_id IN (p.id, p.commercial_partner_id)
+           )
         """
     )
     # portal_partner_ids: the ticket's company and its contacts in copy.
