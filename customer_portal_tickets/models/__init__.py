@@ -8,7 +8,6 @@ from . import (
     ir_attachment,
     ir_http,
     mail_thread,
-    mail_thread_gateway,
     product_template,
     res_company,
     res_config_settings,

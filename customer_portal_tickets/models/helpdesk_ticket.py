@@ -18,7 +18,7 @@ from odoo.tools.sql import create_index
 from ..tools import file_policy
 from ..tools.locked_count import count_under_lock
 from ..tools.text import clean_text
-from .mail_thread_gateway import AUTOMATIC_CONTEXT
+from .mail_thread import AUTOMATIC_CONTEXT
 
 _logger = logging.getLogger(__name__)
 
@@ -954,7 +954,7 @@ class HelpdeskTicket(models.Model):
     def _is_automatic_email(self, message=None, message_dict=None):
         """Whether the e-mail being processed was sent by a machine (RFC 3834): it gets
         no automatic answer. Read by ``mail.thread.message_parse`` into the parsed
-        message, then carried in the context (see ``mail_thread_gateway``)."""
+        message, then carried in the context (see ``mail_thread``)."""
         if message_dict and "is_automatic" in message_dict:
             return message_dict["is_automatic"]
         if AUTOMATIC_CONTEXT in self.env.context:
