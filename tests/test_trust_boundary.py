@@ -80,7 +80,7 @@ READABLE = {
         "partner_email",
         "email_cc",
         "commercial_partner_id",
-        "portal_customer_id",
+        "cc_partner_ids",  # "En copie" on the page, set by the customer or staff
         "department_id",
         "department_name",
         "team_id",
