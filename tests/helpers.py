@@ -51,3 +51,71 @@ def start_tour_with_screenshot(case, url, tour, login, name):
     case.assertTrue(captured.get("png", b"").startswith(b"\x89PNG"), "no screenshot taken")
     DOCS.mkdir(exist_ok=True)
     (DOCS / f"{name}.png").write_bytes(captured["png"])
+
+
+def free_port():
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def own_server(log, *options):
+    """Yields the URL of an Odoo HTTP server of its own on the test database (``options``
+    such as --workers=4), its log in ``log``; stopped after. For races: concurrent
+    requests need a server with concurrent transactions, not the test's."""
+    import subprocess
+    import sys
+    import time
+
+    import pytest
+    import requests
+
+    from odoo.tools import config
+
+    port = free_port()
+    odoo_bin = config["root_path"].rsplit("/", 1)[0] + "/odoo-bin"
+    process = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable, odoo_bin, "-c", config.rcfile, "-d", config["db_name"],
+            *options, "--max-cron-threads=0", f"--http-port={port}",
+            f"--gevent-port={free_port()}", "--logfile", str(log),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url + "/web/login", timeout=5).status_code == 200:
+                break
+        except requests.ConnectionError:
+            time.sleep(0.5)
+    else:
+        process.kill()
+        pytest.fail("the Odoo server did not start: " + log.read_text())
+    yield url
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def logged_in(url, login):
+    """A requests session logged in as ``login`` (password = login, as new_test_user)."""
+    import re
+
+    import requests
+
+    session = requests.Session()
+    page = session.get(url + "/web/login", timeout=30).text
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    session.post(
+        url + "/web/login",
+        data={"login": login, "password": login, "csrf_token": csrf, "redirect": "/my"},
+        timeout=30,
+    )
+    return session

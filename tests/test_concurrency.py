@@ -4,14 +4,11 @@ request gets an answer, none a server error."""
 
 import concurrent.futures
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 
 import pytest
 import requests
+from helpers import logged_in, own_server
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -20,12 +17,6 @@ from odoo.tools import config
 
 LIMIT = 5
 SUBMISSIONS = 15
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _env(cr):
@@ -56,51 +47,12 @@ def customer(server):
 @pytest.fixture(params=["--workers=4", "--workers=0"], ids=["workers", "threaded"])
 def server(request, tmp_path):
     """An Odoo HTTP server of its own on the test database."""
-    port = _free_port()
-    odoo_bin = config["root_path"].rsplit("/", 1)[0] + "/odoo-bin"
-    process = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable, odoo_bin, "-c", config.rcfile, "-d", config["db_name"],
-            request.param, "--max-cron-threads=0", f"--http-port={port}",
-            f"--gevent-port={_free_port()}", "--logfile", str(tmp_path / "server.log"),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(url + "/web/login", timeout=5).status_code == 200:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("the Odoo server did not start: " + (tmp_path / "server.log").read_text())
-    yield url
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
-def _logged_in(url, login):
-    session = requests.Session()
-    page = session.get(url + "/web/login", timeout=30).text
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    session.post(
-        url + "/web/login",
-        data={"login": login, "password": login, "csrf_token": csrf, "redirect": "/my"},
-        timeout=30,
-    )
-    return session
+    yield from own_server(tmp_path / "server.log", request.param)
 
 
 def test_simultaneous_submissions_respect_the_hourly_limit(customer, server):
     registry, contact_id, login = customer
-    session = _logged_in(server, login)
+    session = logged_in(server, login)
     form = session.get(server + "/my/support/new/service", timeout=30).text
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
     start = threading.Barrier(SUBMISSIONS)

@@ -5,15 +5,12 @@ a ticket form sent twice at once creates one ticket, and both answers show it.""
 
 import concurrent.futures
 import re
-import socket
-import subprocess
-import sys
 import threading
-import time
 import uuid
 
 import pytest
 import requests
+from helpers import logged_in, own_server
 
 import odoo
 from odoo import SUPERUSER_ID, api
@@ -27,58 +24,11 @@ SIGNATURE = (
 )
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _logged_in(url, login):
-    """A requests session logged in as ``login`` (password = login, as new_test_user)."""
-    session = requests.Session()
-    page = session.get(url + "/web/login", timeout=30).text
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    session.post(
-        url + "/web/login",
-        data={"login": login, "password": login, "csrf_token": csrf, "redirect": "/my"},
-        timeout=30,
-    )
-    return session
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """An Odoo HTTP server of its own on the test database, threaded: both races need
     concurrent transactions, not processes."""
-    port = _free_port()
-    log = tmp_path_factory.mktemp("races") / "server.log"
-    odoo_bin = config["root_path"].rsplit("/", 1)[0] + "/odoo-bin"
-    process = subprocess.Popen(  # noqa: S603
-        [
-            sys.executable, odoo_bin, "-c", config.rcfile, "-d", config["db_name"],
-            "--workers=0", "--max-cron-threads=0", f"--http-port={port}",
-            f"--gevent-port={_free_port()}", "--logfile", str(log),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(url + "/web/login", timeout=5).status_code == 200:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("the Odoo server did not start: " + log.read_text())
-    yield url
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
+    yield from own_server(tmp_path_factory.mktemp("races") / "server.log", "--workers=0")
 
 
 def _env(cr):
@@ -149,7 +99,7 @@ def _copy(session):
 
 def test_simultaneous_signatures_store_one_and_answer_already_signed(customer, server):
     registry, ids, login, ticket_id = customer
-    session = _logged_in(server, login)
+    session = logged_in(server, login)
 
     def sign(number):
         return _copy(session).post(
@@ -176,7 +126,7 @@ def test_simultaneous_signatures_store_one_and_answer_already_signed(customer, s
 
 def test_a_form_sent_twice_at_once_creates_one_ticket(customer, server):
     registry, ids, login, _ticket_id = customer
-    session = _logged_in(server, login)
+    session = logged_in(server, login)
     form = session.get(f"{server}/my/support/new/service", timeout=30).text
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
     key = re.search(r'name="submission_key" value="([0-9a-f]{32})"', form)
