@@ -20,6 +20,7 @@
         "security/customer_portal_tickets_groups.xml",
         "security/ir.model.access.csv",
         "security/helpdesk_ticket_rules.xml",
+        "security/mail_notification_rules.xml",
         "data/helpdesk_data.xml",
         "data/ir_cron.xml",
         "data/mail_ticket_refused.xml",

@@ -20,7 +20,11 @@ class TestRemoteInCopy(TicketCase):
         copied = self._ticket(self.contact_a, "Beta en copie")
         copied.cc_partner_ids = self.contact_b  # by staff
         followed = self._ticket(self.contact_a, "Suivi par Beta")
-        followed.message_subscribe(partner_ids=self.contact_b.ids)
+        # A follower of another company, written directly (as one from before the copy
+        # list): following opens nothing.
+        self.env["mail.followers"].create(
+            {"res_model": followed._name, "res_id": followed.id, "partner_id": self.contact_b.id}
+        )
         Session = self.env["customer.portal.remote.session"]
         self.authenticate("beta", "beta")
 

@@ -23,7 +23,11 @@ class TestSignatureInCopy(TechnicianCase):
         copied = self._request(self.contact_a, name="Beta en copie", user_id=self.technician.id)
         copied.with_user(self.technician).cc_partner_ids = self.contact_b
         followed = self._request(self.contact_a, name="Suivi", user_id=self.technician.id)
-        followed.message_subscribe(partner_ids=self.contact_b.ids)
+        # A follower of another company, written directly (as one from before the copy
+        # list): following opens nothing.
+        self.env["mail.followers"].create(
+            {"res_model": followed._name, "res_id": followed.id, "partner_id": self.contact_b.id}
+        )
         for ticket in copied | followed:
             ticket.with_user(self.technician).action_request_signature()
         self.authenticate("beta", "betaxxxx")

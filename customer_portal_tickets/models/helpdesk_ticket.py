@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.addons.customer_portal_subscription.models.product_template import STAR_LEVELS
 from odoo.addons.customer_portal_subscription.tools.params import to_id
 from odoo.addons.customer_portal_subscription.tools.xmlids import cached_ref
@@ -242,6 +242,45 @@ class HelpdeskTicket(models.Model):
                 ticket.message_subscribe((new - old).ids)
             if old - new - ticket.partner_id:
                 ticket.message_unsubscribe((old - new - ticket.partner_id).ids)
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        """A follower gets the ticket's messages by e-mail and reads them in its thread:
+        only staff and those the portal rule lets read the ticket follow it. A staff user
+        who makes another contact follow it from the backend puts that contact in copy
+        (the one way it reads a ticket); anyone else's subscription of a stranger (the
+        mail gateway, the system, a customer) is dropped."""
+        if not partner_ids:
+            return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+        partners = self.env["res.partner"].sudo().browse(partner_ids).exists()
+        others = partners.filtered(lambda partner: not partner._is_support_staff())
+        if not others:
+            return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
+        # A person of the support team, in the backend: not the mail gateway, not the
+        # system's own code (which never makes a stranger read a ticket).
+        by_staff = (
+            not self.env.user.share
+            and self.env.uid != SUPERUSER_ID
+            and not self.env.context.get("from_alias")
+        )
+        result = True
+        for ticket in self:
+            readers = ticket.sudo().portal_partner_ids
+            strangers = others.filtered(
+                lambda partner, readers=readers: not (partner | partner.commercial_partner_id)
+                & readers
+            )
+            if strangers and by_staff:
+                ticket.sudo().cc_partner_ids |= strangers
+                strangers = strangers.browse()
+            kept = partners - strangers
+            if kept:
+                result = (
+                    super(HelpdeskTicket, ticket).message_subscribe(
+                        partner_ids=kept.ids, subtype_ids=subtype_ids
+                    )
+                    and result
+                )
+        return result
 
     def _portal_copy_editable(self, partner):
         """Whether ``partner`` (a portal user's contact) may change who is in copy."""
@@ -649,17 +688,19 @@ class HelpdeskTicket(models.Model):
         known = owed - unknown
         if unknown:
             unknown._send_unknown_sender_acknowledgments()
+        # An automatic answer too (RFC 3834): marked, so that no responder answers it.
+        marked = {"headers": repr(AUTO_REPLY_HEADERS)}
         if template and known:
             try:
                 # Rendered together (mail's batch: one read of the records, per language).
                 with self.env.cr.savepoint():
-                    template.send_mail_batch(known.ids)
+                    template.send_mail_batch(known.ids, email_values=marked)
             except Exception:
                 # One that fails must not hold back the others: each on its own.
                 for ticket in known:
                     try:
                         with self.env.cr.savepoint():
-                            template.send_mail(ticket.id)
+                            template.send_mail(ticket.id, email_values=marked)
                     except Exception:
                         _logger.exception("Acknowledgment of ticket %s not sent", ticket.number)
         owed.acknowledgment_pending = False

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import email_normalize
+from odoo.tools import email_normalize, email_split
 
 
 class ResPartner(models.Model):
@@ -102,7 +102,7 @@ class ResPartner(models.Model):
 
     def _email_taken(self, email):
         """Whether another contact than these uses ``email`` (normalized)."""
-        email = email_normalize(email or "")
+        email = email_normalize(email or "", strict=False)
         if not email:
             return False
         return bool(
@@ -114,9 +114,12 @@ class ResPartner(models.Model):
     def _check_email_not_taken(self, email):
         """A customer (a share user, whatever the door: its account page, res.users or
         res.partner over RPC) takes no address another contact uses: the mail gateway
-        would take that contact's e-mails for its own."""
-        changed = self.filtered(
-            lambda partner: partner.email_normalized != email_normalize(email or "")
-        )
+        would take that contact's e-mails for its own. One address only: Odoo matches a
+        contact by the first address of its field, which a list would hide from a check
+        of the whole text."""
+        if len(email_split(email or "")) > 1:
+            raise ValidationError(self.env._("Enter a single e-mail address."))
+        normalized = email_normalize(email or "", strict=False)
+        changed = self.filtered(lambda partner: partner.email_normalized != normalized)
         if changed and changed._email_taken(email):
             raise ValidationError(self._email_taken_message())

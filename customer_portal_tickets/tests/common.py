@@ -59,7 +59,11 @@ class TicketCase(SubscriptionCaseMixin, HttpCase):
         self.assertFalse(mails.search(domain), "not rendered while the customer waits")
         cron.method_direct_trigger()
         self.assertFalse(ticket.acknowledgment_pending, "sent once")
-        return mails.search(domain)
+        acknowledgments = mails.search(domain)
+        for mail in acknowledgments:
+            # An automatic answer (RFC 3834): no responder answers it.
+            self.assertIn("'Auto-Submitted': 'auto-replied'", mail.headers or "")
+        return acknowledgments
 
     def _tickets(self, partner):
         return self.Ticket.search([("partner_id", "=", partner.id)])

@@ -32,9 +32,8 @@ class TestCustomerPosts(TicketCase):
         cls.ticket = cls._ticket(cls.contact_b, user_id=cls.technician.id)
         # Followers: a colleague of the customer, the technician, and a contact of another
         # company staff put in copy (it gets the ticket's news, not the customer's picks).
-        cls.ticket.message_subscribe(
-            partner_ids=(cls.colleague_b | cls.copy_a | cls.technician.partner_id).ids
-        )
+        cls.ticket.cc_partner_ids = cls.copy_a
+        cls.ticket.message_subscribe(partner_ids=(cls.colleague_b | cls.technician.partner_id).ids)
 
     def _call_kw(self, model, method, args, kwargs):
         return self.make_jsonrpc_request(

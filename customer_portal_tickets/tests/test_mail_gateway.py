@@ -389,6 +389,19 @@ class TestMailGateway(TicketCase):
         # Its partner, as the user (sudo, as a portal controller would), neither.
         with self.assertRaisesRegex(Exception, "already used by another contact"):
             self.contact_a.with_user(self.user_a).sudo().write({"email": "beta@x.example"})
+        # Nor hidden in a list: Odoo matches a contact by the first address of its field.
+        for listed in (
+            "beta@x.example,pirate@y.example",
+            "pirate@y.example; beta@x.example",
+            "<beta@x.example> <pirate@y.example>",
+        ):
+            with self.assertRaisesRegex(Exception, "single e-mail address|already used"):
+                self.contact_a.with_user(self.user_a).sudo().write({"email": listed})
+        self.contact_a.invalidate_recordset()
+        self.assertEqual(self.contact_a.email, "alpha@x.example")
+        self.assertEqual(
+            self.env["res.partner"]._find_ticket_sender("beta@x.example"), self.contact_b
+        )
         # A new address of its own is fine.
         self.contact_a.with_user(self.user_a).sudo().write({"email": "alpha2@x.example"})
         self.assertEqual(self.contact_a.email, "alpha2@x.example")

@@ -45,7 +45,15 @@ class TestTicketCopy(TicketCase):
         )
         cls.stages["done"].close_from_portal = True
         cls.followed = cls._ticket(cls.contact_a, "Suivi par Bêta")
-        cls.followed.message_subscribe(partner_ids=cls.contact_b.ids)
+        # A follower of another company, as one from before the copy list (or made by a
+        # module writing followers directly): it reads nothing for following.
+        cls.env["mail.followers"].create(
+            {
+                "res_model": cls.followed._name,
+                "res_id": cls.followed.id,
+                "partner_id": cls.contact_b.id,
+            }
+        )
         cls.copied = cls._ticket(cls.contact_a, "Bêta en copie")
         cls.copied.with_user(cls.technician).write(
             {"cc_partner_ids": [Command.link(cls.contact_b.id)]}
@@ -126,6 +134,20 @@ class TestTicketCopy(TicketCase):
         self.assertNotIn("Suivi par Bêta", json.dumps(read))
         found = self._assert_search_agrees_with_has_access(self.user_b)
         self.assertNotIn(self.followed.id, found)
+
+    def test_a_stranger_follows_only_when_staff_put_it_in_copy(self):
+        # The system or the mail gateway making another company's contact follow: dropped.
+        self.plain.message_subscribe(partner_ids=self.beta_colleague.ids)
+        self.plain.with_context(from_alias=True).message_subscribe(
+            partner_ids=self.beta_colleague.ids
+        )
+        self.assertNotIn(self.beta_colleague, self.plain.message_partner_ids)
+        self.assertFalse(self.plain.cc_partner_ids)
+        # A technician adding it as a follower in the backend puts it in copy: it then
+        # reads the ticket, and gets its e-mails.
+        self.plain.with_user(self.technician).message_subscribe(partner_ids=self.beta_colleague.ids)
+        self.assertEqual(self.plain.cc_partner_ids, self.beta_colleague)
+        self.assertIn(self.beta_colleague, self.plain.message_partner_ids)
 
     # a contact put in copy by staff -------------------------------------------------
     def test_contact_in_copy_by_staff_lists_opens_posts_and_closes(self):
