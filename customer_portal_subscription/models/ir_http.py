@@ -35,6 +35,9 @@ class IrHttp(models.AbstractModel):
         ``too_large_answer="result"``."""
         super()._pre_dispatch(rule, args)
         request.customer_portal_endpoint = rule.endpoint  # for _missing_parameters
+        # For the errors of the request (hooks.serialize_exception_for_user): whether
+        # its user is a share user, read while the request's cursor still answers.
+        request.customer_portal_share = (request.env.uid, request.env.user.share)
         httprequest = request.httprequest
         limit = httprequest.max_content_length
         if (

@@ -3,13 +3,15 @@ pages (JSON-RPC, exports) or when PostgreSQL does not answer: a translated messa
 never a traceback nor a 500."""
 
 import json
+import xmlrpc.client
 from unittest.mock import patch
 
 import psycopg2
 import requests
 
 from odoo.http import RegistryError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
+from odoo.tests.common import Transport
 from odoo.tools import config
 
 from .common import SubscriptionCaseMixin
@@ -73,12 +75,101 @@ class TestRefusedCallsAnswers(SubscriptionCaseMixin, HttpCase):
             "res.partner", "write", [[self.contact_b.id], {"name": "Pris"}]
         )
         self.assertEqual(body["error"]["data"]["name"], "odoo.exceptions.AccessError")
-        self.assertIn("Désolé", body["error"]["data"]["message"])
+        # A record rule's refusal ("Désolé") or an access right's, in French.
+        self.assertRegex(body["error"]["data"]["message"], "Désolé|Vous n'êtes pas autorisé")
 
     def test_staff_still_get_the_traceback(self):
         self.authenticate("staff_err", "staff_err")
         _response, body = self._call_kw("res.partner", "read", [[1], 42, 43, 44])
         self.assertIn("Traceback", body["error"]["data"]["debug"])
+
+    def test_a_failed_call_tells_a_customer_nothing_of_the_code_or_the_query(self):
+        """Not one of Odoo's messages for users (a database error quotes the SQL query,
+        a Python error the code): a customer reads a generic message, in French."""
+        self.authenticate("alpha", "alpha")
+        for args in ([["x"]], [[self.contact_a.id], 42, 43, 44]):
+            with self.subTest(args=args):
+                response, body = self._call_kw("res.partner", "read", args)
+                data = body["error"]["data"]
+                self.assertEqual(data["message"], "La demande n'a pas pu être traitée.")
+                self.assertEqual(data["arguments"], ["La demande n'a pas pu être traitée."])
+                self.assertNotIn("debug", data)
+                for leak in ("res_partner", "WHERE", "SELECT", "positional", "Traceback"):
+                    self.assertNotIn(leak, response.text)
+
+    def test_staff_still_read_what_failed(self):
+        self.authenticate("staff_err", "staff_err")
+        _response, body = self._call_kw("res.partner", "read", [["x"]])
+        self.assertIn("res_partner", body["error"]["data"]["message"])
+        self.assertIn("Traceback", body["error"]["data"]["debug"])
+
+    def _xmlrpc(self, path):
+        return xmlrpc.client.ServerProxy(
+            f"{self.base_url()}{path}", transport=Transport(self.cr), allow_none=True
+        )
+
+    def test_xml_rpc_faults_carry_no_traceback_for_a_customer(self):
+        db, uid, password = get_db_name(), self.user_a.id, "alphaxxx"
+        calls = [
+            ("search", [[["bogus", "=", 1]]]),  # an unknown field
+            ("read", [["x"]]),  # a database error quoting the query
+            ("no_such_method", [[]]),
+        ]
+        for path in ("/xmlrpc/2/object", "/xmlrpc/object"):
+            for method, args in calls:
+                with self.subTest(path=path, method=method):
+                    proxy = self._xmlrpc(path)
+                    with self.assertRaises(xmlrpc.client.Fault) as fault:
+                        proxy.execute_kw(db, uid, password, "res.partner", method, args)
+                    text = f"{fault.exception.faultCode} {fault.exception.faultString}"
+                    self.assertIn("La demande n'a pas pu être traitée.", text)
+                    for leak in ("Traceback", ".py", "res_partner", "bogus", "no_such_method"):
+                        self.assertNotIn(leak, text)
+        # Odoo's messages for users stay, in the customer's language.
+        with self.assertRaises(xmlrpc.client.Fault) as fault:
+            self._xmlrpc("/xmlrpc/2/object").execute_kw(
+                db, uid, password, "res.partner", "write", [[self.contact_b.id], {"name": "Pris"}]
+            )
+        self.assertEqual(fault.exception.faultCode, 4)
+        self.assertRegex(fault.exception.faultString, "Désolé|Vous n'êtes pas autorisé")
+        self.assertNotIn("Traceback", fault.exception.faultString)
+
+    def test_xml_rpc_naming_a_staff_user_without_the_password_gets_no_traceback(self):
+        """The uid of an XML-RPC call is what the caller claims: a call that fails
+        before Odoo checked its password (a password that is not a string) is hidden."""
+        with self.assertRaises(xmlrpc.client.Fault) as fault:
+            self._xmlrpc("/xmlrpc/2/object").execute_kw(
+                get_db_name(), self.staff.id, ["x"], "res.partner", "read", [["x"]]
+            )
+        self.assertNotIn("Traceback", fault.exception.faultString)
+        self.assertNotIn("res_partner", fault.exception.faultString)
+        # Nor does an anonymous call of the common service.
+        with self.assertRaises(xmlrpc.client.Fault) as fault:
+            self._xmlrpc("/xmlrpc/2/common").authenticate(get_db_name(), "staff_err", ["x"], {})
+        self.assertNotIn("Traceback", fault.exception.faultString)
+
+    def test_staff_still_get_the_xml_rpc_traceback(self):
+        with self.assertRaises(xmlrpc.client.Fault) as fault:
+            self._xmlrpc("/xmlrpc/2/object").execute_kw(
+                get_db_name(), self.staff.id, "staff_err", "res.partner", "read", [["x"]]
+            )
+        self.assertIn("Traceback", fault.exception.faultString)
+        self.assertIn("res_partner", fault.exception.faultString)
+
+    def test_json_rpc_service_calls_are_answered_as_xml_rpc_ones(self):
+        """/jsonrpc names its user in its parameters, as XML-RPC does."""
+        db = get_db_name()
+        for uid, password, hidden in ((self.user_a.id, "alphaxxx", True),
+                                      (self.staff.id, "staff_err", False)):  # fmt: skip
+            with self.subTest(password=password):
+                response, body = self._rpc(
+                    "/jsonrpc",
+                    {"service": "object", "method": "execute_kw",
+                     "args": [db, uid, password, "res.partner", "read", [["x"]]]},
+                )  # fmt: skip
+                data = body["error"]["data"]
+                self.assertEqual("debug" not in data, hidden)
+                self.assertEqual("res_partner" not in response.text, hidden)
 
     def test_exports_answer_a_translated_refusal_not_a_500(self):
         self.authenticate("alpha", "alpha")
