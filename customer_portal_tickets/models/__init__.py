@@ -12,6 +12,7 @@ from . import (
     res_company,
     res_config_settings,
     res_partner,
+    res_users,
     sale_order,
     sale_subscription,
 )
