@@ -7,6 +7,7 @@ from . import (
     helpdesk_ticket_stage,
     ir_attachment,
     ir_http,
+    mail_message,
     mail_thread,
     product_template,
     res_company,
