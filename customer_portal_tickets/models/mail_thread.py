@@ -27,9 +27,9 @@ mail's parser drops, so that nothing answers it automatically.
 from markupsafe import Markup
 
 from odoo import api, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
-from odoo.tools import clean_context, email_normalize, email_split
+from odoo.tools import clean_context, email_normalize, email_split, html2plaintext
 
 from ..tools.text import clean_text
 
@@ -62,6 +62,10 @@ AUTOMATIC_LOCAL_PARTS = {"mailer-daemon", "postmaster", "noreply", "no-reply", "
 AUTOMATIC_PRECEDENCES = {"bulk", "junk", "list"}
 # Headers whose mere presence marks an automatic or mailing-list message.
 AUTOMATIC_HEADERS = ("X-Autoreply", "X-Autorespond", "List-Id", "List-Unsubscribe")
+
+
+# A customer's message at most this many times longer in HTML than its text allows.
+HTML_FACTOR = 10
 
 
 def customer_message_domain(model, domain):
@@ -241,6 +245,30 @@ class MailThread(models.AbstractModel):
         )
         return parent.id or False
 
+    def _check_customer_body(self, body):
+        """A customer's message is at most as long as a ticket's description: its text
+        (an HTML body, as mail's routes give it, measured on its plain text) and, for
+        HTML, ten times that of markup."""
+        # Imported here: helpdesk_ticket imports this module.
+        from .helpdesk_ticket import DESCRIPTION_MAX
+
+        if not body:
+            return
+        if isinstance(body, Markup):
+            too_long = (
+                len(body) > DESCRIPTION_MAX * HTML_FACTOR
+                or len(html2plaintext(body).strip()) > DESCRIPTION_MAX
+            )
+        else:  # text, which mail escapes
+            too_long = len(body.strip()) > DESCRIPTION_MAX
+        if too_long:
+            raise UserError(
+                self.env._(
+                    "Your message is too long: at most %(count)s characters.",
+                    count=DESCRIPTION_MAX,
+                )
+            )
+
     def _prepare_customer_post(self, kwargs, mark=None):
         """The values message_post takes from a customer's post (module's docstring)."""
         author = self._customer_post_author(mark)
@@ -249,6 +277,7 @@ class MailThread(models.AbstractModel):
             if values.get(key):
                 text = clean_text(values[key])
                 values[key] = Markup(text) if isinstance(values[key], Markup) else text
+        self._check_customer_body(values.get("body"))
         if "parent_id" in values:
             values["parent_id"] = self._customer_post_parent(values["parent_id"])
         if "partner_ids" in values:
@@ -295,6 +324,7 @@ class MailThread(models.AbstractModel):
                 raise AccessError(self.env._("You can only edit your own messages."))
             if body:
                 body = Markup(clean_text(body)) if isinstance(body, Markup) else clean_text(body)
+                self._check_customer_body(body)
             if partner_ids:
                 partner_ids = self._customer_post_recipients(partner_ids, author)
             kwargs = {}
