@@ -7,11 +7,13 @@ from . import (
     helpdesk_ticket_stage,
     ir_attachment,
     ir_http,
+    mail_message,
     mail_thread,
     product_template,
     res_company,
     res_config_settings,
     res_partner,
+    res_users,
     sale_order,
     sale_subscription,
 )

@@ -16,6 +16,10 @@ notification, no subtype of its choosing), none of the other values of mail.mess
 the notification (reply-to, date, message id, layout, signature, ...), and its files
 checked by the file policy (``ir.attachment.create``).
 
+A customer's search finds documents only by the messages it reads: mail's ``message_ids``
+and ``website_message_ids`` join mail_message directly (``auto_join``), past mail.message's
+own filter for share users, so each condition on them gets that filter (``_search``).
+
 For the mail gateway, an incoming e-mail says whether a machine sent it (RFC 3834), which
 mail's parser drops, so that nothing answers it automatically.
 """
@@ -23,8 +27,9 @@ mail's parser drops, so that nothing answers it automatically.
 from markupsafe import Markup
 
 from odoo import api, models
-from odoo.exceptions import AccessError
-from odoo.tools import clean_context, email_normalize, email_split
+from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
+from odoo.tools import clean_context, email_normalize, email_split, html2plaintext
 
 from ..tools.text import clean_text
 
@@ -59,6 +64,75 @@ AUTOMATIC_PRECEDENCES = {"bulk", "junk", "list"}
 AUTOMATIC_HEADERS = ("X-Autoreply", "X-Autorespond", "List-Id", "List-Unsubscribe")
 
 
+# A customer's message at most this many times longer in HTML than its text allows.
+HTML_FACTOR = 10
+
+
+def customer_message_domain(model, domain):
+    """``domain`` on ``model`` with each condition on its messages narrowed to the messages
+    a customer reads (mail.message's filter for share users), or None when it has none.
+    The joins the ORM makes without the comodel's ``_search`` (``auto_join``, fields held
+    by delegation) are followed; the other relations search their comodel, whose own
+    ``_search`` does the same."""
+    if not isinstance(domain, list | tuple):
+        return None
+    changed = False
+    result = []
+    for item in domain:
+        leaf = _customer_message_leaf(model, item)
+        if leaf is not None:
+            changed, item = True, leaf
+        result.append(item)
+    return result if changed else None
+
+
+def _is_message_field(field):
+    return field.type == "one2many" and field.comodel_name == "mail.message" and field.auto_join
+
+
+def _customer_message_leaf(model, item):
+    """``item`` (a domain's element) narrowed as ``customer_message_domain`` says, or
+    None when unchanged."""
+    if not (isinstance(item, list | tuple) and len(item) == 3 and isinstance(item[0], str)):
+        return None
+    left, operator, right = item
+    fname, _dot, rest = left.partition(".")
+    field = model._fields.get(fname)
+    while field is not None and field.inherited:  # res.users: its contact's chatter
+        model = model.env[field.related_field.model_name]
+        field = model._fields.get(fname)
+    if field is None or not field.relational:
+        return None
+    if rest:  # "a.b" is ("a", "any", [("b", ...)]), as the ORM reads it
+        operator, right = "any", [(rest, operator, right)]
+    elif operator not in ("any", "not any"):
+        if not _is_message_field(field):
+            return None
+        operator, right = _message_condition(operator, right)
+    if _is_message_field(field):
+        Message = model.env["mail.message"]
+        if not isinstance(right, list | tuple):  # a query of message ids
+            right = [("id", "in", right)]
+        right = customer_message_domain(Message, right) or right
+        return (fname, operator, expression.AND([right, Message._get_search_domain_share()]))
+    if field.auto_join and isinstance(right, list | tuple):
+        right = customer_message_domain(model.env[field.comodel_name], right)
+        return None if right is None else (fname, operator, right)
+    return None
+
+
+def _message_condition(operator, right):
+    """A condition on a message field itself, as ("any" or "not any", domain on the
+    messages)."""
+    negative = operator in expression.NEGATIVE_TERM_OPERATORS
+    positive = expression.TERM_OPERATORS_NEGATION[operator] if negative else operator
+    if right is False or right is None:  # ("message_ids", "=", False): no message
+        return ("any" if negative else "not any"), []
+    if isinstance(right, str) and positive not in ("child_of", "parent_of"):
+        return ("not any" if negative else "any"), [("display_name", positive, right)]
+    return ("not any" if negative else "any"), [("id", positive, right)]
+
+
 class CustomerPost:
     """Given to message_post by a route, never by JSON (which has no such object): the
     values of this post come from a customer; ``author_id`` is the partner a portal link's
@@ -84,6 +158,19 @@ class ServerPost:
 
 class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
+
+    # ------------------------------------------------------------------
+    # Searching by messages
+    # ------------------------------------------------------------------
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        """A share user's search (search, search_count, read_group, web_search_read,
+        name_search...) matches messages it reads only; the server's are unchanged."""
+        # The domain first: reading the user searches res.users.
+        narrowed = not self.env.su and customer_message_domain(self, domain)
+        if narrowed and self.env.user.share:
+            domain = narrowed
+        return super()._search(domain, offset=offset, limit=limit, order=order)
 
     # ------------------------------------------------------------------
     # Who posts
@@ -158,6 +245,30 @@ class MailThread(models.AbstractModel):
         )
         return parent.id or False
 
+    def _check_customer_body(self, body):
+        """A customer's message is at most as long as a ticket's description: its text
+        (an HTML body, as mail's routes give it, measured on its plain text) and, for
+        HTML, ten times that of markup."""
+        # Imported here: helpdesk_ticket imports this module.
+        from .helpdesk_ticket import DESCRIPTION_MAX
+
+        if not body:
+            return
+        if isinstance(body, Markup):
+            too_long = (
+                len(body) > DESCRIPTION_MAX * HTML_FACTOR
+                or len(html2plaintext(body).strip()) > DESCRIPTION_MAX
+            )
+        else:  # text, which mail escapes
+            too_long = len(body.strip()) > DESCRIPTION_MAX
+        if too_long:
+            raise UserError(
+                self.env._(
+                    "Your message is too long: at most %(count)s characters.",
+                    count=DESCRIPTION_MAX,
+                )
+            )
+
     def _prepare_customer_post(self, kwargs, mark=None):
         """The values message_post takes from a customer's post (module's docstring)."""
         author = self._customer_post_author(mark)
@@ -166,6 +277,7 @@ class MailThread(models.AbstractModel):
             if values.get(key):
                 text = clean_text(values[key])
                 values[key] = Markup(text) if isinstance(values[key], Markup) else text
+        self._check_customer_body(values.get("body"))
         if "parent_id" in values:
             values["parent_id"] = self._customer_post_parent(values["parent_id"])
         if "partner_ids" in values:
@@ -212,6 +324,7 @@ class MailThread(models.AbstractModel):
                 raise AccessError(self.env._("You can only edit your own messages."))
             if body:
                 body = Markup(clean_text(body)) if isinstance(body, Markup) else clean_text(body)
+                self._check_customer_body(body)
             if partner_ids:
                 partner_ids = self._customer_post_recipients(partner_ids, author)
             kwargs = {}

@@ -1,5 +1,6 @@
 from . import (
     test_customer_posts,
+    test_customer_search,
     test_document_links,
     test_form_input,
     test_form_resend,

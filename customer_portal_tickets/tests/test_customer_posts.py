@@ -281,3 +281,61 @@ class TestCustomerPosts(TicketCase):
             )
         self.assertIn("programs cannot be attached", answer["error"]["data"]["message"])
         self.assertFalse(self.env["ir.attachment"].search([("name", "=", "outil.exe")]))
+
+    # size of a message -----------------------------------------------------------------
+    def _refused(self, answer):
+        """The error message of a refused JSON-RPC call (there is no result)."""
+        if "result" in answer:
+            self.fail("the message was accepted")
+        return answer["error"]["data"]["message"]
+
+    def test_too_long_messages_are_refused(self):
+        """A customer's message is at most as long as a ticket's description (30,000
+        characters of text, ten times that of HTML), at every door: refused with a
+        message, neither stored nor e-mailed."""
+        self.authenticate("beta", "beta")
+        with mute_logger("odoo.http"):
+            huge = self._json(
+                "/web/dataset/call_kw/helpdesk.ticket/message_post",
+                {
+                    "model": "helpdesk.ticket",
+                    "method": "message_post",
+                    "args": [[self.ticket.id]],
+                    "kwargs": {"body": "ENORME" + "B" * 12_000_000},
+                },
+            )
+            long_text = self._post(self.ticket, "LONGTEXTE " + "é" * 30_001)
+            markup = self._post(self.ticket, "<p>BALISES</p>" + "<b></b>" * 50_000)
+        for answer in (huge, long_text, markup):
+            self.assertIn("too long: at most 30000 characters", self._refused(answer))
+        for marker in ("ENORME", "LONGTEXTE", "BALISES"):
+            self.assertFalse(self._message(marker), "not stored")
+        self.assertFalse(
+            self.env["mail.mail"].sudo().search([("body_html", "ilike", "BBBBBBBBBB")]),
+            "not e-mailed",
+        )
+        # Up to the limit, it is posted; in French for a French customer.
+        self.assertIn("result", self._post(self.ticket, "LONGUEUR " + "é" * 29_000))
+        self.assertTrue(self._message("LONGUEUR"))
+        self.user_b.lang = "fr_FR"
+        self.authenticate("beta", "beta")  # the session's language is the login's
+        with mute_logger("odoo.http"):
+            answer = self._post(self.ticket, "LONGTEXTE " + "é" * 30_001)
+        self.assertIn("Votre message est trop long", self._refused(answer))
+
+    def test_too_long_edit_is_refused(self):
+        self.authenticate("beta", "beta")
+        self._post(self.ticket, "Version courte")
+        message = self._message("Version courte")
+        with mute_logger("odoo.http"):
+            answer = self._json(
+                "/mail/message/update_content",
+                {
+                    "message_id": message.id,
+                    "body": "Version longue " + "x" * 30_001,
+                    "attachment_ids": [],
+                },
+            )
+        self.assertIn("too long", self._refused(answer))
+        message.invalidate_recordset()
+        self.assertIn("Version courte", message.body)

@@ -114,3 +114,39 @@ class TestInternalNoteFiles(TicketCase):
         )
         self.assertIn("procedure.pdf", json.dumps(data))
         self.assertNotIn("plan-interne", json.dumps(data))
+
+    # reactions ----------------------------------------------------------------------
+    def _react(self, message_id, action="add"):
+        return self.url_open(
+            "/mail/message/reaction",
+            data=json.dumps(
+                {"params": {"message_id": message_id, "content": "👍", "action": action}}
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+
+    def test_no_reaction_on_internal_notes(self):
+        """A customer reacts to the answers it reads, not to a note: the answer is the
+        one of a message that does not exist (it tells nothing of which ids do)."""
+        Reaction = self.env["mail.message.reaction"]
+        missing = self.env["mail.message"].search([], order="id desc", limit=1).id + 1000
+        self.authenticate("beta", "beta")
+        with mute_logger("odoo.http"):
+            nowhere = self._react(missing)
+            refused = self._react(self.note.id)
+        self.assertEqual(refused.status_code, nowhere.status_code)
+        error, expected = refused.json().get("error", {}), nowhere.json()["error"]
+        self.assertEqual(error.get("code"), expected["code"])
+        self.assertEqual(error["data"]["message"], expected["data"]["message"])
+        self.assertNotIn("result", refused.json())
+        self.assertFalse(Reaction.search([("message_id", "=", self.note.id)]))
+        # A logged message (is_internal) neither.
+        log = self.ticket._message_log(body="Relancé par téléphone")
+        with mute_logger("odoo.http"):
+            self.assertNotIn("result", self._react(log.id).json())
+        self.assertFalse(Reaction.search([("message_id", "=", log.id)]))
+        # The answer it reads: its reaction is there, for staff too.
+        answer = self._react(self.answer.id).json()
+        self.assertIn("result", answer)
+        reaction = Reaction.search([("message_id", "=", self.answer.id)])
+        self.assertEqual(reaction.partner_id, self.contact_b)
