@@ -1,6 +1,12 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import models
+from odoo.exceptions import AccessError
+
+from .mail_thread import CUSTOMER_EDIT
+
+# What a customer may change on a message by itself: its star.
+CUSTOMER_WRITABLE = {"starred_partner_ids"}
 
 
 class MailMessage(models.Model):
@@ -20,3 +26,18 @@ class MailMessage(models.Model):
         if self.env.user.share and not self._is_read_by_customers():
             raise NotFound()
         return super()._message_reaction(content, action, partner, guest, store=store)
+
+    def write(self, vals):
+        """A customer changes a message only through the chatter's edit
+        (``mail.thread._message_update_content``, which checks author, text and files):
+        a write of its own over JSON-RPC or XML-RPC could give its message another
+        author, a text past the limit, or make it internal (portal's
+        /mail/update_is_internal)."""
+        if (
+            self.env.user.share
+            and not self.env.su
+            and not self.env.context.get(CUSTOMER_EDIT)
+            and set(vals) - CUSTOMER_WRITABLE
+        ):
+            raise AccessError(self.env._("You cannot change this message."))
+        return super().write(vals)

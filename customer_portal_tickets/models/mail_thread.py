@@ -39,6 +39,9 @@ POST_MARK = "customer_portal_post"
 CUSTOMER_FILES = "customer_portal_customer_files"
 # Context key: a ServerPost, server code's own post in a customer's request.
 SERVER_POST = "customer_portal_server_post"
+# Context key: the write of a customer's edit, made by _message_update_content after its
+# checks (mail.message refuses a share user's other writes).
+CUSTOMER_EDIT = "customer_portal_customer_edit"
 
 # What a customer may give message_post; everything else is dropped.
 CUSTOMER_POST_KEYS = {
@@ -328,6 +331,7 @@ class MailThread(models.AbstractModel):
             if partner_ids:
                 partner_ids = self._customer_post_recipients(partner_ids, author)
             kwargs = {}
+            message = message.with_context(**{CUSTOMER_EDIT: True})
         return super()._message_update_content(
             message, body, attachment_ids=attachment_ids, partner_ids=partner_ids, **kwargs
         )

@@ -5,6 +5,8 @@ stored message, the e-mails queued, the ticket's waiting flag."""
 
 import json
 
+from markupsafe import Markup
+
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -172,6 +174,44 @@ class TestCustomerPosts(TicketCase):
         self.assertIn("Second jet", message.body)
         self.assertNotIn("\x00", message.body)
         self.assertEqual(message.partner_ids, self.colleague_b, "no mention of another company")
+        self.assertCustomerComment(message, self.contact_b)
+
+    def test_a_customer_changes_its_message_only_by_editing_it(self):
+        self.authenticate("beta", "beta")
+        self._json(
+            "/mail/message/post",
+            {
+                "thread_model": "helpdesk.ticket",
+                "thread_id": self.ticket.id,
+                "post_data": {"body": "Mon texte", "message_type": "comment"},
+            },
+        )
+        message = self._message("Mon texte")
+        forged = "<p>Votre licence est résiliée : <a href='https://evil.example'>payez</a></p>"
+        for values in (
+            {"author_id": self.technician.partner_id.id, "body": forged},
+            {"author_id": self.contact_a.id},
+            {"body": "<p>" + "z" * 40_000 + "</p>"},
+            {"is_internal": True},
+        ):
+            with self.subTest(list(values)), mute_logger("odoo.http"):
+                answer = self._json(
+                    "/web/dataset/call_kw/mail.message/write",
+                    {
+                        "model": "mail.message",
+                        "method": "write",
+                        "args": [[message.id], values],
+                        "kwargs": {"context": {"lang": "fr_FR"}},
+                    },
+                )
+                self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
+        with mute_logger("odoo.http"):
+            answer = self._json(
+                "/mail/update_is_internal", {"message_id": message.id, "is_internal": True}
+            )
+        self.assertIn("error", answer)
+        message.invalidate_recordset()
+        self.assertEqual(message.body, Markup("<p>Mon texte</p>"))
         self.assertCustomerComment(message, self.contact_b)
 
     def test_other_chatters_follow_the_same_rule(self):
