@@ -44,3 +44,20 @@ class TechnicianCase(CreditCase):
     def _deadlines(ticket):
         """{target: (state, deadline)} of the ticket's SLA."""
         return {sla.target: (sla.state, sla.deadline) for sla in ticket.ticket_sla_ids}
+
+    def _start_timer(self, ticket, started=None):
+        """The technician's running timer on ``ticket`` (a time entry started at
+        ``started``, 9:00 on 30 November 2026 by default, with no duration yet)."""
+        return (
+            self.env["account.analytic.line"]
+            .with_user(self.technician)
+            .create(
+                {
+                    "name": "Diagnostic",
+                    "ticket_id": ticket.id,
+                    "project_id": ticket.project_id.id,
+                    "date_time": started or utc(2026, 11, 30, 9, 0),
+                    "unit_amount": 0,
+                }
+            )
+        )

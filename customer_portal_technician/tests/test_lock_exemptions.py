@@ -51,19 +51,7 @@ class TestLockExemptions(TechnicianCase):
 
     def test_customer_resolving_stops_the_timer_with_a_system_note(self):
         ticket = self._request(self.contact_a, user_id=self.technician.id)
-        line = (
-            self.env["account.analytic.line"]
-            .with_user(self.technician)
-            .create(
-                {
-                    "name": "Diagnostic",
-                    "ticket_id": ticket.id,
-                    "project_id": ticket.project_id.id,
-                    "date_time": utc(2026, 11, 30, 9, 0),
-                    "unit_amount": 0,
-                }
-            )
-        )
+        line = self._start_timer(ticket)
         self.authenticate("alpha", "alpha")
         page = self.url_open(f"/my/ticket/{ticket.id}")
         response = self.url_open(

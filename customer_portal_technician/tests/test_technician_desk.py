@@ -91,19 +91,7 @@ class TestTimeEntries(TechnicianCase):
     def test_resolving_stops_the_running_timer(self):
         ticket = self._request(self.contact_a, user_id=self.technician.id)
         with freeze_time(utc(2026, 11, 30, 9, 0)):
-            line = (
-                self.env["account.analytic.line"]
-                .with_user(self.technician)
-                .create(
-                    {
-                        "name": "Diagnostic",
-                        "ticket_id": ticket.id,
-                        "project_id": ticket.project_id.id,
-                        "date_time": utc(2026, 11, 30, 9, 0),
-                        "unit_amount": 0,
-                    }
-                )
-            )
+            line = self._start_timer(ticket)
         self.assertEqual(ticket.with_user(self.technician).show_time_control, "stop")
         with freeze_time(utc(2026, 11, 30, 9, 45)):
             ticket.with_user(self.technician).stage_id = self.stages["done"]
