@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import email_normalize, email_split
 
+from ..tools.text import clean_text
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
@@ -76,7 +78,8 @@ class ResPartner(models.Model):
         address proves nothing by itself: one used by contacts of several companies is
         nobody's (unknown) rather than a guess; within one company, its contact with a
         user first, then a contact rather than the company, then the oldest."""
-        email = email_normalize(email or "")
+        # A header's control characters (NUL) would make the search fail: PostgreSQL refuses NUL.
+        email = email_normalize(clean_text(email))
         if not email:
             return self.browse()
         partners = self.sudo().search([("email_normalized", "=", email)], order="id")
@@ -117,6 +120,8 @@ class ResPartner(models.Model):
         would take that contact's e-mails for its own. One address only: Odoo matches a
         contact by the first address of its field, which a list would hide from a check
         of the whole text."""
+        if clean_text(email) != (email or ""):
+            raise ValidationError(self.env._("This e-mail address is not valid."))
         if len(email_split(email or "")) > 1:
             raise ValidationError(self.env._("Enter a single e-mail address."))
         normalized = email_normalize(email or "", strict=False)

@@ -397,11 +397,14 @@ class TestMailGateway(TicketCase):
         ):
             with self.assertRaisesRegex(Exception, "single e-mail address|already used"):
                 self.contact_a.with_user(self.user_a).sudo().write({"email": listed})
+        # NUL and control characters: a clear refusal, not PostgreSQL's error.
+        with self.assertRaisesRegex(Exception, "not valid"):
+            self.contact_a.with_user(self.user_a).sudo().write({"email": "alpha\x00@x.example"})
         self.contact_a.invalidate_recordset()
         self.assertEqual(self.contact_a.email, "alpha@x.example")
-        self.assertEqual(
-            self.env["res.partner"]._find_ticket_sender("beta@x.example"), self.contact_b
-        )
+        Partner = self.env["res.partner"]
+        self.assertEqual(Partner._find_ticket_sender("beta@x.example"), self.contact_b)
+        self.assertEqual(Partner._find_ticket_sender("beta\x00@x.example"), self.contact_b)
         # A new address of its own is fine.
         self.contact_a.with_user(self.user_a).sudo().write({"email": "alpha2@x.example"})
         self.assertEqual(self.contact_a.email, "alpha2@x.example")
