@@ -3,6 +3,7 @@
 reference (RUM) and deletes it; a contact pays with its company's saved methods."""
 
 import json
+import re
 
 from odoo.tests import HttpCase, tagged
 
@@ -35,6 +36,7 @@ class TestSepaMandate(SubscriptionCaseMixin, HttpCase):
             }
         )
         cls.Token = cls.env["payment.token"]
+        cls._setup_subscription_data()
 
     def _post_details(self, iban, holder="Alpha Transports"):
         return self.url_open(
@@ -138,3 +140,36 @@ class TestSepaMandate(SubscriptionCaseMixin, HttpCase):
         self.assertIn(company_token, offered)
         other = self.Token._get_available_tokens(self.provider.ids, self.contact_b.id)
         self.assertNotIn(company_token, other)
+
+    def _company_token(self, code, details):
+        return self.Token.create(
+            {
+                "provider_id": self.provider.id,
+                "payment_method_id": self.env.ref(f"payment.payment_method_{code}").id,
+                "partner_id": self.company_a.id,
+                "payment_details": details,
+                "provider_ref": f"test-{code}",
+            }
+        )
+
+    def test_pay_now_on_a_subscription_invoice_selects_its_payment_method(self):
+        mandate = self._company_token("sepa_direct_debit", "FR76 0189")
+        self._company_token("card", "4242")  # newer: Odoo would select it first
+        subscription = self._subscription(self.company_a, self.licence)
+        subscription.payment_token_id = mandate
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.company_a.id,
+                "subscription_id": subscription.id,
+                "invoice_line_ids": [(0, 0, {"name": "Licences", "price_unit": 100.0})],
+            }
+        )
+        invoice.action_post()
+        self.authenticate("alpha", "alpha")
+        page = self.url_open(invoice.get_portal_url()).text
+        radios = re.findall(r"<input[^>]*data-payment-option-type=\"token\"[^>]*>", page)
+        self.assertEqual(len(radios), 2, "the company's two saved methods are offered")
+        checked = [radio for radio in radios if "checked" in radio]
+        self.assertEqual(len(checked), 1)
+        self.assertIn(f'data-payment-option-id="{mandate.id}"', checked[0])
