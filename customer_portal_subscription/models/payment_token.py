@@ -171,8 +171,7 @@ class PaymentToken(models.Model):
         if provider.code == "demo" and "demo_simulated_state" in self._fields:
             # The demo provider completes the payments of its tokens in this state.
             values["demo_simulated_state"] = "done"
-        token = self.sudo().create(values)
-        return token
+        return self.sudo().create(values)
 
     @api.model
     def _demo_complete_payments(self, token_ids):
@@ -185,8 +184,8 @@ class PaymentToken(models.Model):
     # ------------------------------------------------------------------
     def _portal_label(self):
         """A saved payment method as customers recognise it: its kind and its masked
-        number ("Carte •••• 4242", "Mandat SEPA •••• 1881"). Odoo's payment method
-        names are not translated: the common kinds are named here."""
+        number ("Carte •••• 4242", "Mandat SEPA •••• 1881"): a mandate, not Odoo's
+        method name "SEPA Direct Debit" (Prélèvement SEPA)."""
         self.ensure_one()
         token = self.sudo()
         details = (token.payment_details or "").strip()
