@@ -1,7 +1,9 @@
 import {registry} from "@web/core/registry";
 
 // Logistique Dubois (client4) opens its invoice still to pay, downloads it (the link
-// answers a PDF file), and pays it with its company's saved SEPA mandate from Pay now.
+// answers a PDF attachment; in test mode Odoo puts the report's HTML under those headers,
+// so the file itself is read by tests/test_pdf_downloads.py from a server of its own),
+// and pays it with its company's saved SEPA mandate from Pay now.
 registry.category("web_tour.tours").add("customer_portal_pay_with_mandate_tour", {
     url: "/my/invoices",
     steps: () => [
