@@ -63,6 +63,49 @@ ensure_venv() {
   echo "$stamp" > "$stamp_file"
 }
 
+# --- wkhtmltopdf ------------------------------------------------------------------------------
+# Odoo prints PDFs (invoices, quotes, orders, subscriptions) with wkhtmltopdf. Debian's
+# package (0.12.6 on unpatched Qt) is installed when it is missing and we may install
+# packages (root, or sudo without a password); otherwise a warning says how, and PDF
+# downloads fail ("Wkhtmltopdf est introuvable") until it is installed.
+warn() { printf '\033[1;33mWARNING: %s\033[0m\n' "$*" >&2; }
+
+ensure_wkhtmltopdf() {
+  command -v wkhtmltopdf >/dev/null 2>&1 && return 0
+  local apt=()
+  if command -v apt-get >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+      apt=(env DEBIAN_FRONTEND=noninteractive apt-get)
+    elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      apt=(sudo -n env DEBIAN_FRONTEND=noninteractive apt-get)
+    fi
+  fi
+  if [ ${#apt[@]} -gt 0 ]; then
+    say "Installing Debian's wkhtmltopdf, which Odoo prints PDF documents with"
+    mkdir -p "$STATE_DIR"
+    # The package lists of a fresh system may be empty or stale: refreshed only if needed.
+    if "${apt[@]}" install -y -qq wkhtmltopdf >>"$STATE_DIR/apt.log" 2>&1 \
+      || { "${apt[@]}" update -qq >>"$STATE_DIR/apt.log" 2>&1 \
+        && "${apt[@]}" install -y -qq wkhtmltopdf >>"$STATE_DIR/apt.log" 2>&1; }; then
+      command -v wkhtmltopdf >/dev/null 2>&1 && return 0
+    fi
+    tail -n 5 "$STATE_DIR/apt.log" >&2 || true
+  fi
+  warn "wkhtmltopdf is not installed and could not be installed here: downloading an invoice,
+  a quote, an order or a subscription as PDF will fail (\"Wkhtmltopdf est introuvable\").
+  Install it as root (Debian/Ubuntu): apt-get install wkhtmltopdf   then run this command again."
+  return 0
+}
+
+# The lines of Odoo log $1 at WARNING level or above, but the one warning Debian's
+# wkhtmltopdf causes: Odoo logs what it writes on stderr ("wkhtmltopdf: QStandardPaths:
+# XDG_RUNTIME_DIR not set...") as a warning of ir_actions_report even when the PDF is made.
+log_problems() {
+  grep -E ' (WARNING|ERROR|CRITICAL) ' "$1" \
+    | grep -vE '^[0-9-]+ [0-9:,]+ [0-9]+ WARNING [^ ]+ odoo\.addons\.base\.models\.ir_actions_report: wkhtmltopdf: ' \
+    || true
+}
+
 # --- PostgreSQL ------------------------------------------------------------------------------
 # Order: $PGHOST/$PGPORT/$PGUSER/$PGPASSWORD if given; a server on localhost:5432; the local
 # Debian cluster if installed but stopped (started); else a private cluster under .local/pg.

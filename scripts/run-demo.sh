@@ -9,6 +9,7 @@ CONF=$STATE_DIR/demo.conf
 
 ensure_venv
 ensure_postgres
+ensure_wkhtmltopdf
 write_odoo_conf "$DEMO_DB" "$CONF" "http_interface = 127.0.0.1" "http_port = $HTTP_PORT" \
   "logfile = $STATE_DIR/demo-server.log"
 

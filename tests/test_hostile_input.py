@@ -67,6 +67,9 @@ class TestHostileInput(HttpCase):
             ("GET", "/my/quotes", ["sortby", "filterby", "page"]),
             ("GET", "/my/orders", ["sortby", "filterby"]),
             ("GET", "/my/invoices", ["filterby", "sortby", "page"]),
+            ("GET", "/my/payment_method", ["sepa_mandate"]),
+            ("GET", "/my/payment_method/sepa", ["iban", "holder"]),
+            ("POST", "/my/payment_method/sepa", ["iban", "holder", "csrf_token"]),
             ("GET", "/new/ticket", ["category"]),
             ("POST", "/submitted/ticket", ["subject", "description"]),
         ]

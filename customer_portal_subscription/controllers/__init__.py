@@ -1,1 +1,1 @@
-from . import invoices, portal, sale_orders, web_export
+from . import invoices, payment, portal, sale_orders, web_export

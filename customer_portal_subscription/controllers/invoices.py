@@ -1,5 +1,5 @@
 from odoo import http
-from odoo.addons.account.controllers.portal import PortalAccount
+from odoo.addons.account_payment.controllers.portal import PortalAccount
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
@@ -43,6 +43,18 @@ class InvoicePortal(PortalAccount):
         return super().portal_my_invoice_detail(
             invoice_id, access_token=access_token, report_type=report_type, download=download, **kw
         )
+
+    def _invoice_get_page_view_values(self, invoice, access_token, **kwargs):
+        # Pay now on a subscription's invoice selects the payment method the customer
+        # chose for that subscription (still saved and offered), instead of the newest.
+        values = super()._invoice_get_page_view_values(invoice, access_token, **kwargs)
+        subscription = invoice.sudo().subscription_id
+        tokens = values.get("tokens_sudo")
+        if subscription and tokens:
+            chosen = subscription._get_valid_payment_token()
+            if chosen in tokens:
+                values["default_token_id"] = chosen.id
+        return values
 
     def _show_report(self, model, report_type, report_ref, download=False):
         # A posted invoice is the invoice: Odoo titles its preview "PRO FORMA" until its

@@ -1,6 +1,7 @@
 from . import (
     account_move,
     ir_http,
+    payment_provider,
     payment_token,
     product_template,
     res_company,

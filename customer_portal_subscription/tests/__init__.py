@@ -5,5 +5,6 @@ from . import (
     test_portal_invoices,
     test_portal_orders,
     test_portal_subscriptions,
+    test_sepa_mandate,
     test_star_level,
 )
