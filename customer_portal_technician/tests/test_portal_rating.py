@@ -95,3 +95,26 @@ class TestPortalRating(TechnicianCase):
         page = self._rate(ticket, 1, "Sabotage", login="beta")
         self.assertNotIn("o_ticket_rating", page.text)
         self.assertFalse(ticket.rating_ids.consumed)
+
+    def test_the_e_mail_link_without_logging_in(self):
+        """The rating e-mail's link works for a customer not logged in; its comment
+        follows the same rules as on the page."""
+        ticket = self._resolved()
+        token = self._mailed_token(ticket)
+        self.authenticate(None, None)
+        page = self.url_open(f"/rate/{token}/5")
+        csrf = re.search(r'name="csrf_token"\s+value="([^"]+)"', page.text).group(1)
+        too_long = self.url_open(
+            f"/rate/{token}/submit_feedback",
+            data={"rate": 1, "feedback": "x" * 5001, "csrf_token": csrf},
+        )
+        self.assertNotEqual(too_long.status_code, 500)
+        self.assertIn("at most 5000 characters", too_long.text)
+        self.assertFalse(ticket.rating_ids.consumed)
+        answer = self.url_open(
+            f"/rate/{token}/submit_feedback",
+            data={"rate": 3, "feedback": "Correct\x00", "csrf_token": csrf},
+        )
+        self.assertEqual(answer.status_code, 200)
+        self.assertIn("o_rating_page_thank_you", answer.text)
+        self.assertEqual((ticket.rating_ids.rating, ticket.rating_ids.feedback), (3, "Correct"))
