@@ -59,7 +59,7 @@ registry.category("web_tour.tours").add("customer_portal_rating_tour", {
 });
 
 // The demo customer client4 marks as resolved a ticket on which the technician's timer
-// still runs: the page after the click shows it resolved.
+// still runs: the page after the click shows it resolved and the timer's time counted.
 registry.category("web_tour.tours").add("customer_portal_resolve_with_timer_tour", {
     steps: () => [
         {
@@ -79,6 +79,10 @@ registry.category("web_tour.tours").add("customer_portal_resolve_with_timer_tour
         {
             content: "It takes no more messages, and offers the follow-up",
             trigger: ".o_ticket_locked .o_ticket_follow_up",
+        },
+        {
+            content: "The technician's timer was stopped: its time is counted",
+            trigger: ".o_ticket_time .o_ticket_time_line td.text-end:not(:contains(00:00))",
         },
     ],
 });
