@@ -38,6 +38,10 @@ SIGNATURE_FIELDS = {"signature", "signed_by", "signed_on", "signature_requested"
 SIGNED_BY_MAX = 200
 # The box a stored signature fits in (pixels): a signature pad's drawing, not a photo.
 SIGNATURE_BOX = (1024, 512)
+# The ratings a customer gives a resolution (core's smileys: satisfied, okay, dissatisfied)
+# and the length of its comment.
+RATES = (5, 3, 1)
+FEEDBACK_MAX = 5000
 
 
 class HelpdeskTicket(models.Model):
@@ -239,7 +243,17 @@ class HelpdeskTicket(models.Model):
     ):
         """The rating of a resolution is posted on the resolved ticket (one of its lock's
         exemptions), for a rating of this ticket: the one the rating routes found by its
-        token, or given by server code (JSON has no rating records)."""
+        token, or given by server code (JSON has no rating records). Its feedback is a
+        customer's text, whatever the door (the e-mail's link, the ticket's page)."""
+        if isinstance(feedback, str):
+            feedback = clean_text(feedback).strip()
+            if len(feedback) > FEEDBACK_MAX:
+                raise UserError(
+                    self.env._(
+                        "Your comment is too long: at most %(count)s characters.",
+                        count=FEEDBACK_MAX,
+                    )
+                )
         found = rating if isinstance(rating, models.BaseModel) else self.env["rating.rating"]
         if token and not found:
             found = self.env["rating.rating"].sudo().search([("access_token", "=", token)], limit=1)
@@ -253,6 +267,45 @@ class HelpdeskTicket(models.Model):
             feedback=feedback,
             subtype_xmlid=subtype_xmlid,
             **kwargs,
+        )
+
+    def _portal_rating(self):
+        """The rating a customer gives on the resolved ticket's page: the one its last
+        rating e-mail asks for (the same record and token as the e-mail's smileys), once
+        rated too (the e-mail's link changes it as long as the ticket stays resolved);
+        none when the ticket is not resolved or no rating was asked."""
+        self.ensure_one()
+        if not (self._is_locked_for_customers() and self.partner_id):
+            return self.env["rating.rating"]
+        # sudo: rating.rating - customers read no ratings; this ticket is theirs
+        return (
+            self.env["rating.rating"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("partner_id", "=", self.partner_id.id),
+                ],
+                order="id desc",
+                limit=1,
+            )
+        )
+
+    def _rate_by_customer(self, rate, feedback=None):
+        """The customer rates the resolution from the ticket's page: ``rate`` 5, 3 or 1
+        (satisfied, okay, dissatisfied) on the rating of ``_portal_rating``, applied as
+        the e-mail's link applies it. Raises with the customer's message."""
+        self.ensure_one()
+        rating = self._portal_rating()
+        if not rating:
+            raise UserError(
+                self.env._("Ticket %(number)s is not waiting for your rating.", number=self.number)
+            )
+        if rate not in RATES:
+            raise UserError(self.env._("Choose how satisfied you are."))
+        return self.rating_apply(
+            rate, rating=rating, feedback=feedback if isinstance(feedback, str) else ""
         )
 
     # Time entries ------------------------------------------------------------------

@@ -1053,12 +1053,14 @@ class HelpdeskTicket(models.Model):
             body = plaintext2html(subject)
         elif len(text) > DESCRIPTION_MAX:
             body = plaintext2html(text[: DESCRIPTION_MAX - 1] + "…")
+        # The E-mail channel may have been deleted by a manager: no channel then (OCA's).
+        channel = cached_ref(self.env, EMAIL_CHANNEL, raise_if_not_found=False)
         values.update(
             {
                 "name": subject,
                 "description": body,
                 "partner_id": partner.id or False,
-                "channel_id": cached_ref(self.env, EMAIL_CHANNEL).id,
+                "channel_id": channel.id if channel else False,
             }
         )
         if not partner:
