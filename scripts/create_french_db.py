@@ -3,6 +3,12 @@ manager does when France is chosen: the company's country and currency (EUR) are
 before any accounting module is installed, so that installing `account` loads the
 French chart of accounts and taxes (l10n_fr, 20 % VAT).
 
+French is loaded here too, once the registry is complete (as the database manager
+does), so that every module installed afterwards gets its French terms with it.
+`--load-language=fr_FR` on a later `-i` is too late for the modules installed before
+it: it runs while only `base` is loaded, and Odoo skips the terms of every model not
+loaded yet (uom's "Units", the chart's "VAT 20%", account's invoice e-mail...).
+
 Usage: python create_french_db.py CONFIG DATABASE"""
 
 import sys
@@ -23,6 +29,8 @@ def main(config, database):
         company = env.ref("base.main_company")
         if (company.country_id.code, company.currency_id.name) != ("FR", "EUR"):
             sys.exit(f"{database}: the company is not French ({company.currency_id.name})")
+        env["res.lang"]._activate_lang("fr_FR")
+        env["ir.module.module"].search([("state", "=", "installed")])._update_translations("fr_FR")
 
 
 if __name__ == "__main__":
