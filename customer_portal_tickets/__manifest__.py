@@ -42,6 +42,7 @@
     "assets": {
         "web.assets_frontend": [
             "customer_portal_tickets/static/src/js/support_form.js",
+            "customer_portal_tickets/static/src/js/totp_code_placeholder.js",
         ],
         "web.assets_tests": [
             "customer_portal_tickets/static/tests/tours/*.js",
