@@ -2,7 +2,7 @@
     "name": "Customer Portal: Helpdesk Tickets",
     "summary": "Portal helpdesk on top of helpdesk_mgmt: incident, service and "
     "administrative request forms, ticket list and follow-ups",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.9.0",
     "uninstall_hook": "uninstall_hook",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
@@ -42,6 +42,7 @@
     "assets": {
         "web.assets_frontend": [
             "customer_portal_tickets/static/src/js/support_form.js",
+            "customer_portal_tickets/static/src/js/totp_code_placeholder.js",
         ],
         "web.assets_tests": [
             "customer_portal_tickets/static/tests/tours/*.js",

@@ -1,8 +1,13 @@
 """Creates an Odoo database whose company is French from the start, as Odoo's database
 manager does when France is chosen: the company's country and currency (EUR) are set
 before any accounting module is installed, so that installing `account` loads the
-French chart of accounts and taxes (l10n_fr, 20 % VAT), and French is loaded before any
-module but base, so that each module loads its French terms when it is installed.
+French chart of accounts and taxes (l10n_fr, 20 % VAT).
+
+French is loaded here, once the registry is complete (as the database manager does),
+so that every module installed afterwards gets its French terms with it.
+`--load-language=fr_FR` on a later `-i` is too late for the modules installed before
+it: it runs while only `base` is loaded, and Odoo skips the terms of every model not
+loaded yet (uom's "Units", the chart's "VAT 20%", account's invoice e-mail...).
 
 Usage: python create_french_db.py CONFIG DATABASE"""
 
@@ -24,11 +29,8 @@ def main(config, database):
         company = env.ref("base.main_company")
         if (company.country_id.code, company.currency_id.name) != ("FR", "EUR"):
             sys.exit(f"{database}: the company is not French ({company.currency_id.name})")
-        # French before any other module, as the database manager loads the language it
-        # is given: every module installed afterwards loads its French terms with it.
-        # Activated later (--load-language), the records of the modules installed before
-        # (payment methods "Card", units "Units", taxes) stayed in English.
-        odoo.tools.translate.load_language(cr, "fr_FR")
+        env["res.lang"]._activate_lang("fr_FR")
+        env["ir.module.module"].search([("state", "=", "installed")])._update_translations("fr_FR")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,16 @@ class IrHttp(models.AbstractModel):
     _inherit = "ir.http"
 
     @classmethod
+    def _get_translation_frontend_modules_name(cls):
+        """The JavaScript terms the portal pages use: auth_totp_portal's two-factor
+        dialog ("Activate") and ours. Odoo sends the portal only the terms of the
+        modules listed here, and auth_totp_portal does not list itself."""
+        return super()._get_translation_frontend_modules_name() + [
+            "auth_totp_portal",
+            "customer_portal_tickets",
+        ]
+
+    @classmethod
     def _pre_dispatch(cls, rule, args):
         result = super()._pre_dispatch(rule, args)
         mode = rule.endpoint.routing.get("customer_files")

@@ -55,3 +55,43 @@ registry.category("web_tour.tours").add("customer_portal_ticket_list_width_tour"
         },
     ],
 });
+
+// A French customer turns two-factor authentication on (/my/security): the dialogs of
+// auth_totp_portal and portal (JavaScript) are French, down to the code's placeholder.
+registry.category("web_tour.tours").add("customer_portal_french_totp_tour", {
+    steps: () => [
+        {
+            content: "Enable two-factor authentication",
+            trigger: "button#auth_totp_portal_enable",
+            run: "click",
+        },
+        {
+            content: "The password is asked first, in French",
+            trigger: ".modal:contains(Contrôle de sécurité) [name=password]",
+            run: "edit client4",
+        },
+        {
+            content: "Confirm the password",
+            trigger: ".modal button:contains(Confirmer le mot de passe)",
+            run: "click",
+        },
+        {
+            content: "The set-up dialog: its button and the code's placeholder are French",
+            trigger: ".modal input[name=code]",
+            run() {
+                const dialog = this.anchor.closest(".modal");
+                const english = ["Activate", "6-digit code", "Cancel"].filter(
+                    (word) =>
+                        dialog.innerText.includes(word) || this.anchor.placeholder.includes(word)
+                );
+                if (english.length) {
+                    throw new Error(`English in the two-factor dialog: ${english.join(", ")}`);
+                }
+                if (!dialog.querySelector("footer .btn-primary, .modal-footer .btn-primary")
+                    ?.innerText.includes("Activer")) {
+                    throw new Error("The set-up dialog has no 'Activer' button");
+                }
+            },
+        },
+    ],
+});
