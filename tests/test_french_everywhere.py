@@ -71,15 +71,9 @@ ENGLISH_WORDS = (
     "20% S",
 )
 
-# English that another point of issue 19 removes, where it shows: issue 19 point 10
-# (payment methods: the saved card and the SEPA mandate, on another branch) owns the
-# names of the payment methods on the payment forms. Remove these entries once that
-# point is merged.
-PAYMENT_PAGES = re.compile(r"/my/(payment_method|invoices/\d+|orders/\d+|subscriptions/\d+.*)")
-ALLOWED = {
-    "SEPA Direct Debit": PAYMENT_PAGES,  # issue 19 point 10
-    "Card": PAYMENT_PAGES,  # issue 19 point 10
-}
+# English allowed where it shows, with its reason: {term: regex of the page's path}.
+# Empty: nothing is allowed today.
+ALLOWED = {}
 
 # Where text is cut in segments (a term must sit inside one: "Plan" and "Date de début"
 # of two cells are not "Plan Date").
