@@ -66,7 +66,12 @@ export function openRemoteTool(env, action) {
         tool: params.tool,
         sessionCode: params.session_code,
     });
-    browser.location.assign(params.url);
+    if (/^https?:/i.test(params.url)) {
+        // A tool on the web: in a tab of its own, the ticket stays open.
+        browser.open(params.url, "_blank");
+    } else {
+        browser.location.assign(params.url);
+    }
 }
 
 registry.category("actions").add("customer_portal_remote_connect", openRemoteTool);
