@@ -21,6 +21,10 @@
         "demo/customer_portal_remote_session_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "customer_portal_remote/static/src/js/*.js",
+            "customer_portal_remote/static/src/xml/*.xml",
+        ],
         "web.assets_tests": [
             "customer_portal_remote/static/tests/tours/*.js",
         ],

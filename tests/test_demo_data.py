@@ -55,6 +55,17 @@ class TestDemoData(TransactionCase):
         self.assertTrue(salesperson.has_group("sales_team.group_sale_salesman"))
         self.assertFalse(salesperson._is_portal())
 
+    def test_every_department_has_its_people(self):
+        """Every department's team has a member who reads its tickets: order follow-up
+        and logistics is the salesperson's (the team used to have nobody)."""
+        for department in self.env["customer.portal.department"].search([]):
+            members = department.team_id.user_ids.filtered(lambda u: u.active and not u.share)
+            self.assertTrue(members, department.name)
+            for user in members:
+                self.assertTrue(user.has_group("helpdesk_mgmt.group_helpdesk_user_team"))
+        logistics = self.env.ref(TCK + "department_logistics")
+        self.assertEqual(logistics.team_id.user_ids, self.env.ref(SUB + "user_salesperson_demo"))
+
     def test_subscriptions(self):
         subs = self.env["sale.subscription"].search([("partner_id", "in", self.all_customers.ids)])
         in_progress = subs.filtered("in_progress")

@@ -3,7 +3,7 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.remote_ids import TOOLS, connect_url
+from ..tools.remote_ids import TOOLS, connect_url, is_tool_link
 
 _logger = logging.getLogger(__name__)
 
@@ -78,15 +78,41 @@ class CustomerPortalRemoteSession(models.Model):
         )
 
     def action_connect(self):
-        """Open the session in the technician's tool, and say so on the ticket (never
-        the ID)."""
+        """Hand the session's link to the technician's browser, which opens the tool
+        (``anydesk:…``, ``teamviewer10://…``). Nothing is recorded yet: the server
+        cannot see whether the tool opened; the technician confirms it
+        (:meth:`action_confirm_connected`)."""
         self.ensure_one()
-        self.check_access("write")
-        if not self._is_open():
-            raise UserError(
-                self.env._("This session has ended or expired: ask the customer for a new ID.")
-            )
+        self._check_connectable()
         url = self.connect_url
+        if not is_tool_link(url):
+            raise UserError(
+                self.env._(
+                    "The %(tool)s connection link in the settings is not a link to the "
+                    "tool: set one such as anydesk:{id}.",
+                    tool=self._tool_name(),
+                )
+            )
+        # Not an act_url: the web client prefixes "/" to a link that starts neither
+        # with http nor with "/", and the browser would load /anydesk:… from Odoo.
+        return {
+            "type": "ir.actions.client",
+            "tag": "customer_portal_remote_connect",
+            "params": {
+                "session_id": self.id,
+                "url": url,
+                "tool": self._tool_name(),
+                "session_code": self.session_code,
+            },
+        }
+
+    def action_confirm_connected(self):
+        """The technician says the tool opened the session: the session is connected,
+        the ticket says so (never the ID) and the technician's timer starts."""
+        self.ensure_one()
+        self._check_connectable()
+        if self.state == "connected" and self.connected_user_id == self.env.user:
+            return True  # confirmed twice: one note, one timer
         self.write(
             {
                 "state": "connected",
@@ -102,7 +128,15 @@ class CustomerPortalRemoteSession(models.Model):
             )
         )
         self.ticket_id._remote_session_started(self._tool_name())
-        return {"type": "ir.actions.act_url", "url": url, "target": "self"}
+        return True
+
+    def _check_connectable(self):
+        """Support staff may connect to a session that is still open."""
+        self.check_access("write")
+        if not self._is_open():
+            raise UserError(
+                self.env._("This session has ended or expired: ask the customer for a new ID.")
+            )
 
     def action_end(self):
         """Close the session: its ID is erased."""

@@ -145,7 +145,7 @@ class TestRemoteSessions(TicketCase):
         session = self.ticket_a._request_remote_session(
             "anydesk", "482193507", True, self.contact_a
         )
-        for action in ("action_end", "action_connect"):
+        for action in ("action_end", "action_connect", "action_confirm_connected"):
             with self.subTest(action), self.assertRaises(AccessError):
                 getattr(session.with_user(self.user_a), action)()
         self.assertEqual(session.state, "requested")
@@ -161,15 +161,23 @@ class TestRemoteSessions(TicketCase):
         ticket = self.ticket_a.with_user(own)
         self.assertEqual(ticket.remote_session_count, 1)
         self.assertEqual(ticket.remote_session_ids.session_code, "482193507")
-        self.assertEqual(session.with_user(own).action_connect()["url"], "anydesk:482193507")
+        self.assertEqual(
+            session.with_user(own).action_connect()["params"]["url"], "anydesk:482193507"
+        )
 
     # technician --------------------------------------------------------------------
     def test_technician_connects_and_ends(self):
         session = self.ticket_a._request_remote_session(
             "anydesk", "482193507", True, self.contact_a
         )
+        log_before = self.ticket_a.message_ids[0]
         action = session.with_user(self.technician).action_connect()
-        self.assertEqual(action["url"], "anydesk:482193507")
+        # A client action: the web client would prefix "/" to an act_url's anydesk:….
+        self.assertEqual(action["type"], "ir.actions.client")
+        self.assertEqual(action["params"]["url"], "anydesk:482193507")
+        self.assertEqual(session.state, "requested", "handed to the browser, not connected")
+        self.assertEqual(self.ticket_a.message_ids[0], log_before)
+        session.with_user(self.technician).action_confirm_connected()
         self.assertEqual(session.state, "connected")
         self.assertEqual(session.connected_user_id, self.technician)
         log = self.ticket_a.message_ids[0]
@@ -184,4 +192,21 @@ class TestRemoteSessions(TicketCase):
         session = self.ticket_a._request_remote_session(
             "teamviewer", "123 456 789", True, self.contact_a
         )
-        self.assertEqual(session.action_connect()["url"], "tvcontrol1://control?device=123456789")
+        self.assertEqual(
+            session.action_connect()["params"]["url"], "tvcontrol1://control?device=123456789"
+        )
+
+    def test_connection_link_that_runs_code_is_refused(self):
+        session = self.ticket_a._request_remote_session(
+            "anydesk", "482193507", True, self.contact_a
+        )
+        for pattern in (
+            "javascript:alert({id})",
+            " data:text/html,{id}",
+            "java\nscript:{id}",
+            "{id}",
+        ):
+            self.env.company.remote_anydesk_connect_pattern = pattern
+            with self.subTest(pattern), self.assertRaisesRegex(UserError, "connection link"):
+                session.with_user(self.technician).action_connect()
+        self.assertEqual(session.state, "requested")

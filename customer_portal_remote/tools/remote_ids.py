@@ -38,6 +38,19 @@ def connect_url(pattern, code):
     return (pattern or "").replace("{id}", quote(code or "", safe="@"))
 
 
+# Links a browser must never be handed as a remote tool: they run code or read files.
+UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file", "blob", "about")
+SCHEME = re.compile(r"([a-z][a-z0-9+.-]*):", re.IGNORECASE)
+
+
+def is_tool_link(url):
+    """Whether ``url`` is a link the technician's browser may hand to a tool: it names
+    a scheme (``anydesk:``, ``teamviewer10://``, ``https://``) that is not one of the
+    schemes that run code in the page or read local files."""
+    match = SCHEME.match((url or "").strip())
+    return bool(match) and match.group(1).lower() not in UNSAFE_SCHEMES
+
+
 def system_of(platform):
     """windows, macos, linux or phone for a user-agent platform; None if unknown."""
     return PLATFORM_SYSTEMS.get(platform or "")

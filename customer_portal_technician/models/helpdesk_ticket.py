@@ -364,27 +364,30 @@ class HelpdeskTicket(models.Model):
         return True
 
     def _check_signature_write(self, vals):
-        """A customer signs once, when asked; a technician's tablet signature is dated."""
+        """A ticket is signed once, from the portal or on the technician's tablet (the
+        backend form): the same lock and the same picture checks; a customer signs
+        only when asked. Support staff may clear a signature, never overwrite one."""
         vals = dict(vals)
         if "signed_by" in vals:
             # Whatever the door: no NUL (PostgreSQL refuses it), a name's length.
             vals["signed_by"] = clean_text(vals["signed_by"] or "").strip()[:SIGNED_BY_MAX]
-        if self.env.user.share:
-            if "signature_requested" in vals or not vals.get("signature"):
-                raise UserError(self.env._("Only the support team asks for a signature."))
+        if self.env.user.share and ("signature_requested" in vals or not vals.get("signature")):
+            raise UserError(self.env._("Only the support team asks for a signature."))
+        if vals.get("signature"):
             # Signed once: concurrent signatures wait here for the first one's commit
             # (then retry on the serialization failure), and find the ticket signed.
             self._lock_for_signature()
             for ticket in self:
                 if ticket.signature:
                     raise UserError(self.env._("This ticket is already signed."))
-                if not ticket.signature_requested:
+                if self.env.user.share and not ticket.signature_requested:
                     raise UserError(self.env._("No signature was requested on this ticket."))
-        if vals.get("signature"):
             vals["signature"] = self._signature_png(vals["signature"])
             vals.setdefault("signed_on", fields.Datetime.now())
             if not vals.get("signed_by") and len(self) == 1:
                 vals["signed_by"] = self.partner_id.name or self.partner_name
+        elif "signature" in vals:
+            vals.setdefault("signed_on", False)  # cleared: the form offers the pad again
         return vals
 
     def _sign_by_customer(self, name, signature):

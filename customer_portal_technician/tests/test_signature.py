@@ -127,6 +127,14 @@ class TestSignature(TechnicianCase):
         self.assertEqual(posted.attachment_ids.mimetype, "image/png")
         with self.assertRaises(UserError):
             self.ticket.with_user(self.technician).action_request_signature()
+        # Signed once, whoever writes: the customer's signature is not drawn over.
+        with self.assertRaisesRegex(UserError, "already signed"):
+            self.ticket.with_user(self.technician).write({"signature": SIGNATURE})
+        self.assertEqual(self.ticket.signed_by, "Julie Martin")
+        self.ticket.with_user(self.technician).write({"signature": False})  # cleared
+        self.assertFalse(self.ticket.signed_on, "the form offers the pad again")
+        self.ticket.with_user(self.technician).write({"signature": SIGNATURE})
+        self.assertTrue(self.ticket.signature)
 
     def test_signer_name_cleaned_whatever_the_door(self):
         self.ticket.with_user(self.technician).action_request_signature()

@@ -33,6 +33,24 @@ class CustomerPortalDepartment(models.Model):
         string="Subscriptions", help="Preselected for requests about a subscription."
     )
 
+    def _people_to_notify(self):
+        """Who an administrative request to this department reaches: its team's
+        members, or else the team's leader, or else the helpdesk managers of the
+        team's company: a request never reaches nobody."""
+        self.ensure_one()
+        team = self.sudo().team_id
+
+        def people(users):
+            return users.filtered(lambda user: user.active and not user.share)
+
+        members = people(team.user_ids) or people(team.user_id)
+        if members:
+            return members
+        managers = self.env.ref("helpdesk_mgmt.group_helpdesk_manager").sudo().users
+        return people(managers).filtered(
+            lambda user: not team.company_id or team.company_id in user.company_ids
+        )
+
     @api.model
     def _portal_available(self, company):
         """The departments a customer of ``company`` may write to: active ones whose

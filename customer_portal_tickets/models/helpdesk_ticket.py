@@ -399,6 +399,8 @@ class HelpdeskTicket(models.Model):
         if customer:
             tickets._customer_ticket_created()
         tickets.filtered(lambda t: t.sudo().cc_partner_ids)._check_copy_change({})
+        if any(vals.get("department_id") for vals in vals_list):
+            tickets.filtered("department_id")._notify_department()
         return tickets
 
     def write(self, vals):
@@ -670,6 +672,33 @@ class HelpdeskTicket(models.Model):
         if owed:
             owed.sudo().acknowledgment_pending = True
             cached_ref(self.env, ACKNOWLEDGMENT_CRON).sudo()._trigger()
+
+    def _notify_department(self):
+        """An administrative request reached its department, whatever the door: the
+        department's people (:meth:`customer.portal.department._people_to_notify`)
+        follow it, so that the customer's messages reach them, and are told in an
+        internal note, in their language."""
+        root = cached_ref(self.env, "base.partner_root")
+        for ticket in self.sudo():
+            partners = ticket.department_id._people_to_notify().partner_id
+            if not partners:
+                continue
+            ticket.message_subscribe(partner_ids=partners.ids)
+            ticket = ticket.with_context(lang=partners[:1].lang or self.env.lang)
+            ticket.with_user(SUPERUSER_ID).message_post(
+                body=ticket.env._(
+                    "New administrative request %(number)s for %(department)s from "
+                    "%(customer)s: %(subject)s",
+                    number=ticket.number,
+                    department=ticket.department_id.name,
+                    customer=ticket.partner_name or ticket.partner_id.display_name,
+                    subject=ticket.name,
+                ),
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+                partner_ids=partners.ids,
+                author_id=root.id,
+            )
 
     @api.model
     def _cron_send_acknowledgments(self, limit=200):

@@ -1,6 +1,7 @@
 from . import (
     test_customer_posts,
     test_customer_search,
+    test_department_notification,
     test_document_links,
     test_form_input,
     test_form_resend,
