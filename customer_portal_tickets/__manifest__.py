@@ -2,7 +2,7 @@
     "name": "Customer Portal: Helpdesk Tickets",
     "summary": "Portal helpdesk on top of helpdesk_mgmt: incident, service and "
     "administrative request forms, ticket list and follow-ups",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.8.0",
     "uninstall_hook": "uninstall_hook",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
