@@ -451,6 +451,7 @@ class HelpdeskTicket(models.Model):
             if customer:
                 self._prepare_customer_vals(vals, customer)
             self._prepare_routing_vals(vals)
+        vals_list = [self._waiting_stage_vals(vals) for vals in vals_list]
         tickets = super().create(vals_list)
         # A ticket created closed (imported, or seeded) has its closing date too.
         tickets.filtered(lambda t: t.stage_id.closed and not t.closed_date).write(
@@ -462,17 +463,23 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
-        if vals.get("stage_id") and "is_waiting_for_customer" not in vals:
-            # Put in a waiting stage by support: the ticket waits for the customer.
-            stage = self.env["helpdesk.ticket.stage"].sudo().browse(vals["stage_id"])
-            if stage.portal_state == "waiting":
-                vals = {**vals, "is_waiting_for_customer": True}
+        vals = self._waiting_stage_vals(vals)
         if "cc_partner_ids" not in vals:
             return super().write(vals)
         before = {ticket.id: ticket.cc_partner_ids for ticket in self.sudo()}
         result = super().write(vals)
         self._check_copy_change(before)
         return result
+
+    @api.model
+    def _waiting_stage_vals(self, vals):
+        """``vals`` with the waiting flag set when they put the ticket in a waiting
+        stage (support waits for the customer), whoever writes them."""
+        if vals.get("stage_id") and "is_waiting_for_customer" not in vals:
+            stage = self.env["helpdesk.ticket.stage"].sudo().browse(vals["stage_id"])
+            if stage.portal_state == "waiting":
+                return {**vals, "is_waiting_for_customer": True}
+        return vals
 
     @api.model
     def default_get(self, fields_list):

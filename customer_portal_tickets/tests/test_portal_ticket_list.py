@@ -273,8 +273,11 @@ class TestPortalTicketList(SubscriptionCaseMixin, HttpCase):
         "Waiting for my reply" finds both; once the customer answers, neither."""
         awaiting = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
         self.t_new.with_user(self.technician).write({"stage_id": awaiting.id})
+        # Created in the waiting stage (imported, or the demo's).
+        created = self.t_admin.copy({"name": "Attente", "stage_id": awaiting.id})
         self.authenticate("alpha", "alpha")
         html = self.url_open("/my/tickets").text
+        self.assertEqual(self._row_state(html, created), "Waiting for You")
         for ticket in (self.t_new, self.t_assigned):
             with self.subTest(ticket=ticket.name):
                 self.assertEqual(self._row_state(html, ticket), "Waiting for You")
@@ -284,6 +287,7 @@ class TestPortalTicketList(SubscriptionCaseMixin, HttpCase):
             self._numbers("/my/tickets?filterby=waiting"),
             {self.t_new.number, self.t_assigned.number},
         )
+        self.assertIn(created.number, self.url_open("/my/tickets?filterby=waiting").text)
         for ticket in (self.t_new, self.t_assigned):
             ticket.with_user(self.user_a).message_post(
                 body="Voici la réponse", message_type="comment", subtype_xmlid="mail.mt_comment"
