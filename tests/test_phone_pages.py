@@ -115,6 +115,7 @@ class TestPhonePages(HttpCase):
                 "/my/subscriptions",
                 [
                     ("subscription", f"{rows} .o_subscription_name"),
+                    ("its cell (name and stars)", f"{rows} .o_subscription_cell"),
                     ("status", f"{rows} .o_subscription_state"),
                     ("total", f"{rows} .o_subscription_total"),
                 ],
@@ -138,6 +139,9 @@ class TestPhonePages(HttpCase):
                     ("balance", ".o_credit_balance"),
                     ("pack", "tr.o_credit_pack td:first-child"),
                     ("time remaining or expired", "tr.o_credit_pack .o_credit_pack_remaining"),
+                    ("date of the time used", "tr.o_credit_history_line .o_credit_history_date"),
+                    ("its ticket", "tr.o_credit_history_line .o_credit_history_ticket"),
+                    ("its duration", "tr.o_credit_history_line .o_credit_history_duration"),
                 ],
             ),
             "/my/remote": ("/my/remote", []),
