@@ -32,6 +32,9 @@
         "demo/payment_token_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "customer_portal_subscription/static/src/scss/portal_phone.scss",
+        ],
         "web.assets_tests": [
             "customer_portal_subscription/static/tests/tours/*.js",
         ],

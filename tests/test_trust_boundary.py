@@ -100,6 +100,7 @@ READABLE = {
         "software_product_name",
         "support_star_level",
         "portal_state",
+        "portal_state_sequence",  # the rank of portal_state: the list's group order
         "is_waiting_for_customer",
         "previous_ticket_id",
         # helpdesk_mgmt's form shows or hides elements by these for every reader of the

@@ -1,6 +1,8 @@
 """The service credit as customers see it: home card, /my/credit, the service-request
 form and the ticket page; each company sees its own only."""
 
+import re
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -43,6 +45,23 @@ class TestServiceCreditPortal(CreditCase):
         self.assertIn("/my/support/new/administrative?subject=Service+credit+top-up", page)
         department = self.env.ref("customer_portal_tickets.department_sales")
         self.assertIn(f"department_id={department.id}", page)
+
+    def test_an_expired_pack_reads_expired_not_its_hours(self):
+        """A pack past its validity: its row reads expired where the hours left show on
+        a pack in use (its 10 h can no longer be used)."""
+        expired = self._pack(self.company_a, 10, months_ago=13)
+        self.assertTrue(expired._service_credit_is_expired())
+        self.authenticate("alpha", "alpha")
+        page = self.url_open("/my/credit").text
+        rows = re.findall(r'<tr class="o_credit_pack[^"]*".*?</tr>', page, re.S)
+        self.assertEqual(len(rows), 2, page)
+        remaining = {}
+        for row in rows:
+            cell = re.search(r'o_credit_pack_remaining">(.*?)</td>', row, re.S).group(1)
+            text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", cell)).strip()
+            remaining["o_credit_pack_expired" in row] = text
+        self.assertEqual(remaining[True], "Expired")
+        self.assertEqual(remaining[False], "6 h 30")
 
     def test_buy_more_opens_the_prefilled_request_to_sales(self):
         self.authenticate("alpha", "alpha")

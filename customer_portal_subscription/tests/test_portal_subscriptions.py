@@ -183,6 +183,16 @@ class TestPortalSubscriptions(SubscriptionCaseMixin, HttpCase):
         end = renew.split("o_subscription_line_end")[1].split("</td>")[0]
         self.assertNotIn("Renewed automatically", end, "its end date shows")
 
+    def test_a_closed_subscription_is_not_renewed(self):
+        """A closed subscription without an end date: its lines read ended, never
+        "Renewed automatically"."""
+        self.assertFalse(self.sub_a_closed.date)
+        self.authenticate("alpha", "alpha")
+        html = self.url_open(f"/my/subscriptions/{self.sub_a_closed.id}").text
+        self.assertNotIn("Renewed automatically", html)
+        end = html.split("o_subscription_line_end")[1].split("</td>")[0]
+        self.assertIn("Ended", end)
+
     def test_discount_column_only_when_a_line_has_one(self):
         self.authenticate("alpha", "alpha")
         html = self.url_open(f"/my/subscriptions/{self.sub_a_closed.id}").text

@@ -1,12 +1,23 @@
+from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
 
 class AccountPortal(CustomerPortal):
+    @http.route()
+    def account(self, redirect=None, **post):
+        """/my/account: the form marks the fields it requires (portal's are the
+        controller's _get_mandatory_fields: name, e-mail, phone, street, city, country)."""
+        response = super().account(redirect=redirect, **post)
+        if getattr(response, "qcontext", None) is not None:
+            response.qcontext["mandatory_fields"] = self._get_mandatory_fields()
+        return response
+
     def details_form_validate(self, data, partner_creation=False):
         """/my/account: an address another contact uses is refused with the form sent
-        back as typed (res.partner refuses it too, for the other doors)."""
+        back as typed (res.partner refuses it too, for the other doors); the fields left
+        empty are named."""
         error, error_message = super().details_form_validate(
             data, partner_creation=partner_creation
         )
@@ -18,4 +29,30 @@ class AccountPortal(CustomerPortal):
             except ValidationError as refused:
                 error["email"] = "error"
                 error_message.append(refused.args[0])
+        labels = self._details_field_labels()
+        missing = [
+            labels.get(name, name)
+            for name in self._get_mandatory_fields()
+            if error.get(name) == "missing"
+        ]
+        if missing:
+            error_message.append(
+                request.env._("To fill in: %(fields)s.", fields=", ".join(missing))
+            )
         return error, error_message
+
+    def _details_field_labels(self):
+        """The labels of /my/account's fields, as the form prints them."""
+        return {
+            "name": request.env._("Name"),
+            "email": request.env._("Email"),
+            "phone": request.env._("Phone"),
+            "street": request.env._("Street"),
+            "street2": request.env._("Street 2"),
+            "city": request.env._("City"),
+            "zipcode": request.env._("Zip / Postal Code"),
+            "state_id": request.env._("State / Province"),
+            "country_id": request.env._("Country"),
+            "vat": request.env._("VAT Number"),
+            "company_name": request.env._("Company Name"),
+        }

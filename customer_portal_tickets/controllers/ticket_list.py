@@ -54,7 +54,7 @@ class TicketListPortal(CustomerPortalHelpdesk):
             },
             "waiting": {
                 "label": request.env._("Waiting for my reply"),
-                "domain": open_domain + [("is_waiting_for_customer", "=", True)],
+                "domain": [("portal_state", "=", "waiting")],
             },
             "copy": {
                 "label": request.env._("In copy"),
@@ -76,6 +76,13 @@ class TicketListPortal(CustomerPortalHelpdesk):
             "stage": "portal_state",
             "kind": "ticket_kind",
         }
+
+    def _ticket_get_order(self, order, groupby):
+        # States in the order of the workflow (new, in progress, waiting, resolved...),
+        # not in the alphabetical order of their keys.
+        if self._ticket_get_groupby_mapping().get(groupby) == "portal_state":
+            return f"portal_state_sequence, {order}"
+        return super()._ticket_get_order(order, groupby)
 
     def _ticket_get_searchbar_inputs(self):
         values = super()._ticket_get_searchbar_inputs()

@@ -18,6 +18,7 @@ from odoo.tools.sql import create_index
 from ..tools import file_policy
 from ..tools.locked_count import count_under_lock
 from ..tools.text import clean_text
+from .helpdesk_ticket_stage import CLOSED_PORTAL_STATES, PORTAL_STATES
 from .mail_thread import AUTOMATIC_CONTEXT
 
 _logger = logging.getLogger(__name__)
@@ -150,9 +151,18 @@ class HelpdeskTicket(models.Model):
         "contacts) and each contact in copy (that contact only, not its company).",
     )
     portal_state = fields.Selection(
-        related="stage_id.portal_state",
+        PORTAL_STATES,
+        compute="_compute_portal_state",
         store=True,
-        string="Portal State",
+        help="What the customer reads of this ticket, on the portal (badge, filter, "
+        "groups): the state of a closed stage; otherwise waiting for the customer when "
+        "the ticket waits for its answer (support wrote last, or put it in a waiting "
+        "stage), else the state of its stage.",
+    )
+    portal_state_sequence = fields.Integer(
+        compute="_compute_portal_state",
+        store=True,
+        help="The rank of the portal state in the workflow: the portal list groups by it.",
     )
 
     acknowledgment_pending = fields.Boolean(
@@ -167,9 +177,11 @@ class HelpdeskTicket(models.Model):
         readonly=True,
         copy=False,
         index=True,
-        help="The last public message on the ticket comes from the support team. Kept "
-        "up to date as messages are posted (a stored flag: the portal filter on it costs "
-        "the same with 500,000 messages).",
+        help="The ticket waits for the customer's answer: the last public message on it "
+        "comes from the support team, or support put it in a waiting stage and the "
+        "customer has not written since. Kept up to date as messages are posted and "
+        "stages change (a stored flag: the portal filter on it costs the same with "
+        "500,000 messages).",
     )
     portal_submission_key = fields.Char(
         readonly=True,
@@ -309,6 +321,30 @@ class HelpdeskTicket(models.Model):
             )
         )
 
+    @api.depends("stage_id.portal_state", "is_waiting_for_customer")
+    def _compute_portal_state(self):
+        order = [key for key, _label in PORTAL_STATES]
+        for ticket in self:
+            state = ticket.stage_id.portal_state
+            if state and state not in CLOSED_PORTAL_STATES:
+                if ticket.is_waiting_for_customer:
+                    state = "waiting"
+                elif state == "waiting":
+                    # A waiting stage the customer has answered is in progress again.
+                    state = "in_progress"
+            ticket.portal_state = state
+            ticket.portal_state_sequence = order.index(state) if state else 0
+
+    def portal_state_badge_class(self):
+        """The colour of the badge of the portal state (list, page)."""
+        self.ensure_one()
+        return {
+            "resolved": "text-bg-success",
+            "rejected": "text-bg-secondary",
+            "cancelled": "text-bg-secondary",
+            "waiting": "text-bg-warning",
+        }.get(self.portal_state, "text-bg-info")
+
     @api.model
     def _is_public_message(self, message):
         """A message the customer reads: a comment or an e-mail, not a note."""
@@ -339,16 +375,37 @@ class HelpdeskTicket(models.Model):
         waiting = self._waiting_for_customer_ids()
         self.env.cr.execute(
             "UPDATE helpdesk_ticket SET is_waiting_for_customer = (id = ANY(%s))"
-            " WHERE is_waiting_for_customer IS DISTINCT FROM (id = ANY(%s))",
+            " WHERE is_waiting_for_customer IS DISTINCT FROM (id = ANY(%s)) RETURNING id",
             [waiting, waiting],
         )
+        changed = self.browse([row[0] for row in self.env.cr.fetchall()])
         self.invalidate_model(["is_waiting_for_customer"])
+        self.env.add_to_compute(self._fields["portal_state"], changed)
+        self.env.add_to_compute(self._fields["portal_state_sequence"], changed)
+        changed.flush_recordset(["portal_state", "portal_state_sequence"])
 
     def _waiting_for_customer_ids(self, ticket_ids=None):
         """Tickets whose last public message (a comment or an e-mail, not a note) was
-        written by an active internal user (as _is_support_staff says: not OdooBot)."""
+        written by an active internal user (as _is_support_staff says: not OdooBot), and
+        tickets in a waiting stage without any public message."""
         self.env["mail.message"].flush_model()
+        self.flush_model(["stage_id"])
+        self.env["helpdesk.ticket.stage"].flush_model(["portal_state"])
         query = """
+            SELECT t.id
+              FROM helpdesk_ticket t
+              JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
+             WHERE s.portal_state = 'waiting'
+               {ticket_ids}
+               AND NOT EXISTS (
+                    SELECT 1 FROM mail_message m
+                      JOIN mail_message_subtype st ON st.id = m.subtype_id
+                     WHERE m.model = 'helpdesk.ticket' AND m.res_id = t.id
+                       AND m.message_type IN ('comment', 'email')
+                       AND NOT COALESCE(st.internal, FALSE)
+                       AND NOT COALESCE(m.is_internal, FALSE)
+                   )
+             UNION
             SELECT last.res_id
               FROM (
                     SELECT DISTINCT ON (m.res_id) m.res_id, m.author_id
@@ -373,9 +430,12 @@ class HelpdeskTicket(models.Model):
         if ticket_ids is not None:
             if not ticket_ids:
                 return []
-            self.env.cr.execute(query.format(ids="AND m.res_id IN %s"), [tuple(ticket_ids)])
+            self.env.cr.execute(
+                query.format(ids="AND m.res_id IN %s", ticket_ids="AND t.id IN %s"),
+                [tuple(ticket_ids), tuple(ticket_ids)],
+            )
         else:
-            self.env.cr.execute(query.format(ids=""))
+            self.env.cr.execute(query.format(ids="", ticket_ids=""))
         return [row[0] for row in self.env.cr.fetchall()]
 
     # ------------------------------------------------------------------
@@ -391,6 +451,7 @@ class HelpdeskTicket(models.Model):
             if customer:
                 self._prepare_customer_vals(vals, customer)
             self._prepare_routing_vals(vals)
+        vals_list = [self._waiting_stage_vals(vals) for vals in vals_list]
         tickets = super().create(vals_list)
         # A ticket created closed (imported, or seeded) has its closing date too.
         tickets.filtered(lambda t: t.stage_id.closed and not t.closed_date).write(
@@ -404,12 +465,23 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        vals = self._waiting_stage_vals(vals)
         if "cc_partner_ids" not in vals:
             return super().write(vals)
         before = {ticket.id: ticket.cc_partner_ids for ticket in self.sudo()}
         result = super().write(vals)
         self._check_copy_change(before)
         return result
+
+    @api.model
+    def _waiting_stage_vals(self, vals):
+        """``vals`` with the waiting flag set when they put the ticket in a waiting
+        stage (support waits for the customer), whoever writes them."""
+        if vals.get("stage_id") and "is_waiting_for_customer" not in vals:
+            stage = self.env["helpdesk.ticket.stage"].sudo().browse(vals["stage_id"])
+            if stage.portal_state == "waiting":
+                return {**vals, "is_waiting_for_customer": True}
+        return vals
 
     @api.model
     def default_get(self, fields_list):

@@ -1,4 +1,5 @@
 from . import (
+    test_account_details,
     test_customer_posts,
     test_customer_search,
     test_department_notification,

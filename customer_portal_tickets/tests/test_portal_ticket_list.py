@@ -257,3 +257,65 @@ class TestPortalTicketList(SubscriptionCaseMixin, HttpCase):
         self.assertEqual(
             {t: t.is_waiting_for_customer for t in self.env["helpdesk.ticket"].search([])}, flags
         )
+
+    # one state vocabulary: the badge, the filter and the groups read the same state ----
+    def _row_state(self, html, ticket):
+        """The state the list's row of ``ticket`` shows (its badge)."""
+        row = re.search(rf"<tr>(?:(?!</tr>).)*?>\s*{ticket.number}\s*<.*?</tr>", html, re.S)
+        self.assertTrue(row, f"{ticket.number} is not in the list")
+        badges = re.findall(r'o_ticket_portal_state[^"]*"[^>]*>\s*([^<]+?)\s*<', row.group(0))
+        self.assertTrue(badges, row.group(0))
+        return badges[0]
+
+    def test_waiting_reads_the_same_in_the_filter_the_badge_and_the_page(self):
+        """A ticket support put in the waiting stage, and one support answered last in
+        progress: both read "Waiting for You" on their row and page, and the filter
+        "Waiting for my reply" finds both; once the customer answers, neither."""
+        awaiting = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
+        self.t_new.with_user(self.technician).write({"stage_id": awaiting.id})
+        # Created in the waiting stage (imported, or the demo's).
+        created = self.t_admin.copy({"name": "Attente", "stage_id": awaiting.id})
+        self.authenticate("alpha", "alpha")
+        html = self.url_open("/my/tickets").text
+        self.assertEqual(self._row_state(html, created), "Waiting for You")
+        for ticket in (self.t_new, self.t_assigned):
+            with self.subTest(ticket=ticket.name):
+                self.assertEqual(self._row_state(html, ticket), "Waiting for You")
+                page = self.url_open(f"/my/ticket/{ticket.id}").text
+                self.assertRegex(page, r"o_ticket_portal_state[^>]*>\s*Waiting for You\s*<")
+        self.assertEqual(
+            self._numbers("/my/tickets?filterby=waiting"),
+            {self.t_new.number, self.t_assigned.number},
+        )
+        self.assertIn(created.number, self.url_open("/my/tickets?filterby=waiting").text)
+        for ticket in (self.t_new, self.t_assigned):
+            ticket.with_user(self.user_a).message_post(
+                body="Voici la réponse", message_type="comment", subtype_xmlid="mail.mt_comment"
+            )
+        self.assertEqual(self._numbers("/my/tickets?filterby=waiting"), set())
+        html = self.url_open("/my/tickets").text
+        for ticket in (self.t_new, self.t_assigned):
+            self.assertEqual(self._row_state(html, ticket), "In Progress")
+
+    def test_rejected_and_cancelled_tickets_read_their_own_state(self):
+        for xmlid, label in (("rejected", "Rejected"), ("cancelled", "Cancelled")):
+            with self.subTest(state=xmlid):
+                stage = self.env.ref(f"helpdesk_mgmt.helpdesk_ticket_stage_{xmlid}")
+                self.t_admin.write({"stage_id": stage.id})
+                self.authenticate("alpha", "alpha")
+                self.assertEqual(
+                    self._row_state(self.url_open("/my/tickets").text, self.t_admin), label
+                )
+                page = self.url_open(f"/my/ticket/{self.t_admin.id}").text
+                self.assertRegex(page, rf"o_ticket_portal_state[^>]*>\s*{label}\s*<")
+                self.assertNotRegex(page, r"o_ticket_portal_state[^>]*>\s*Resolved\s*<")
+
+    def test_group_by_state_in_the_order_of_the_workflow(self):
+        rejected = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected")
+        self.t_beta_cc.write({"stage_id": rejected.id})
+        self.authenticate("alpha", "alpha")
+        html = self.url_open("/my/tickets?groupby=stage").text
+        groups = re.findall(
+            r'name="th_groupby_stage".*?</em>\s*<span>\s*([^<]+?)\s*</span>', html, re.S
+        )
+        self.assertEqual(groups, ["New", "Waiting for You", "Resolved", "Rejected"])
