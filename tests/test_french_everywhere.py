@@ -330,6 +330,7 @@ class TestFrenchEverywhere(HttpCase):
             "/my/account",
             "/my/security",
             "/my/payment_method",
+            "/my/payment_method/sepa",
             "/my/quotes",
             "/my/orders",
             "/my/invoices",

@@ -84,6 +84,10 @@ class TestPhonePages(HttpCase):
             ),
             "/my/security": ("/my/security", []),
             "/my/payment_method": ("/my/payment_method", []),
+            "/my/payment_method/sepa": (
+                "/my/payment_method/sepa",
+                [("IBAN field", "input[name=iban]"), ("next button", "button.o_sepa_mandate_next")],
+            ),
             "/my/support": (
                 "/my/support",
                 [
