@@ -32,10 +32,14 @@
         "demo/technician_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "customer_portal_technician/static/src/**/*.js",
+        ],
         "web.assets_tests": [
             "customer_portal_technician/static/tests/tours/*.js",
         ],
     },
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
 }

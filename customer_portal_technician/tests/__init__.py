@@ -1,5 +1,6 @@
 from . import (
     test_lock_exemptions,
+    test_queue_order,
     test_signature,
     test_signature_in_copy,
     test_sla,
