@@ -12,6 +12,10 @@ def post_init_hook(env):
     tickets.filtered(lambda t: not t.ticket_sla_ids).set_sla()
     for ticket in tickets.filtered("ticket_sla_ids"):
         ticket.refresh_sla()
+    # The deadlines already passed are recorded now (as the job would in ten minutes),
+    # after the translations of the addon are loaded: the notes read the SLA's name in
+    # the technician's language.
+    env["helpdesk.ticket.sla"]._cron_record_breaches()
 
 
 def uninstall_hook(env):

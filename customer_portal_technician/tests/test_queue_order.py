@@ -86,9 +86,10 @@ class TestBreachAlerts(TechnicianCase):
             Sla._cron_record_breaches()
         notes = ticket.message_ids.filtered(lambda m: "SLA" in (m.body or ""))
         self.assertEqual(len(notes), 1, "one note for the ticket, not one per deadline")
-        self.assertIn("SLA dépassé", notes.body)
-        self.assertIn("30/11/2026 10:00", notes.body, "French date, Paris time")
-        self.assertIn("30/11/2026 13:00", notes.body)
+        body = str(notes.body).replace("&nbsp;", " ").replace("\xa0", " ")
+        self.assertIn("SLA dépassé : 5 étoiles, urgence critique : première réponse", body)
+        self.assertIn("30/11/2026 10:00", body, "French date, Paris time")
+        self.assertIn("30/11/2026 13:00", body)
         self.assertTrue(notes.subtype_id.internal)
         self.assertEqual(len(ticket.activity_ids), 2, "one activity per person")
         self.assertEqual(ticket.activity_ids.user_id, self.technician | self.leader)
@@ -154,3 +155,20 @@ class TestTakingTickets(TechnicianCase):
         self.assertEqual(len(request), 1)
         self.assertEqual(request.author_id, self.technician.partner_id)
         self.assertIn(self.technician.email, request.email_from)
+
+
+@tagged("post_install", "-at_install")
+class TestFindingACustomer(TechnicianCase):
+    def test_the_default_customer_search_finds_an_access_code(self):
+        code = self.company_a.sudo().support_access_code
+        self.assertTrue(code, "a 4-star customer has a phone-line code")
+        Partner = self.env["res.partner"].with_user(self.technician)
+        arch = Partner.get_views([(False, "search")])["views"]["search"]["arch"]
+        # What typing the code and pressing Enter searches: the first field's domain.
+        first = arch.split("<field ", 1)[1]
+        self.assertTrue(first.startswith('name="name"'), first[:40])
+        filter_domain = first.split('filter_domain="', 1)[1].split('"', 1)[0]
+        domain = safe_eval(filter_domain.replace("&apos;", "'"), {"self": code.lower()})
+        self.assertIn(self.company_a, Partner.search(domain))
+        by_name = safe_eval(filter_domain.replace("&apos;", "'"), {"self": "Alpha Transports"})
+        self.assertIn(self.company_a, Partner.search(by_name), "names are still found")
