@@ -3,7 +3,7 @@
     "summary": "The technician side of the portal helpdesk: a queue in SLA order (star "
     "level x urgency in each level's support hours), ITIL properties, time entries, quick "
     "replies, customer signature, satisfaction and reports",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
     "author": "Customer Portal Support Suite",
