@@ -27,3 +27,10 @@ def uninstall_hook(env):
     queue = env.ref("customer_portal_technician.action_ticket_queue", raise_if_not_found=False)
     if menu and queue and menu.action == queue:
         menu.action = False
+    # The SLA matrix goes with this addon: the tickets' lines of its cells first (their
+    # foreign key refuses the cells' deletion, which left two cells applying to every
+    # new ticket).
+    cells = env["ir.model.data"].search(
+        [("module", "=", "customer_portal_technician"), ("model", "=", "helpdesk.sla")]
+    )
+    env["helpdesk.ticket.sla"].search([("sla_id", "in", cells.mapped("res_id"))]).unlink()

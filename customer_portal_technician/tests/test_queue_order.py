@@ -6,6 +6,7 @@ an unassigned ticket takes it."""
 from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
+from .. import uninstall_hook
 from .common import TechnicianCase, utc
 
 # Monday 30 November 2026, 9:00 in Paris.
@@ -172,3 +173,17 @@ class TestFindingACustomer(TechnicianCase):
         self.assertIn(self.company_a, Partner.search(domain))
         by_name = safe_eval(filter_domain.replace("&apos;", "'"), {"self": "Alpha Transports"})
         self.assertIn(self.company_a, Partner.search(by_name), "names are still found")
+
+
+@tagged("post_install", "-at_install")
+class TestUninstallHook(TechnicianCase):
+    def test_gives_helpdesk_mgmt_its_menu_back_and_detaches_the_matrix(self):
+        ticket = self._arrived(MONDAY_MORNING)
+        self.assertTrue(ticket.ticket_sla_ids)
+        menu = self.env.ref("helpdesk_mgmt.helpdesk_ticket_main_menu")
+        self.assertEqual(
+            menu.action, self.env.ref("customer_portal_technician.action_ticket_queue")
+        )
+        uninstall_hook(self.env)
+        self.assertFalse(menu.action, "helpdesk_mgmt's menu has no action of its own")
+        self.assertFalse(ticket.ticket_sla_ids, "the matrix's lines go before its cells")
