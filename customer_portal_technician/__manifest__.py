@@ -3,7 +3,7 @@
     "summary": "The technician side of the portal helpdesk: a queue in SLA order (star "
     "level x urgency in each level's support hours), ITIL properties, time entries, quick "
     "replies, customer signature, satisfaction and reports",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
     "author": "Customer Portal Support Suite",
@@ -32,10 +32,14 @@
         "demo/technician_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "customer_portal_technician/static/src/**/*.js",
+        ],
         "web.assets_tests": [
             "customer_portal_technician/static/tests/tours/*.js",
         ],
     },
     "post_init_hook": "post_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "installable": True,
 }

@@ -1,7 +1,10 @@
 import base64
 import binascii
 import io
+from datetime import timedelta
 
+from babel.dates import format_timedelta
+from markupsafe import Markup
 from PIL import Image
 
 from odoo import SUPERUSER_ID, api, fields, models
@@ -9,7 +12,7 @@ from odoo.addons.customer_portal_credit.tools.duration import format_hours
 from odoo.addons.customer_portal_tickets.tools.text import clean_text
 from odoo.exceptions import UserError
 from odoo.tools.image import ImageProcess
-from odoo.tools.misc import format_datetime
+from odoo.tools.misc import babel_locale_parse, format_datetime, get_lang
 
 from .helpdesk_sla import NO_LEVEL
 
@@ -76,7 +79,14 @@ class HelpdeskTicket(models.Model):
         store=True,
         index=True,
         help="The nearest deadline of the ticket's SLA (first response or resolution) "
-        "still running. The queue is ordered by it.",
+        "not met yet, passed or not: a breached ticket keeps its deadline and comes "
+        "first. Empty while the ticket waits for the customer. The queue is ordered by it.",
+    )
+    queue_late_by = fields.Char(
+        string="Late by",
+        groups=STAFF,
+        compute="_compute_queue_late_by",
+        help="How long ago the deadline passed, when it did.",
     )
     # helpdesk_mgmt_sla's: portal users have no right on SLA lines nor on the matrix
     # (security/ir.model.access.csv), so these would compute as the customer and refuse
@@ -106,11 +116,39 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.itil_type = ITIL_TYPE_OF_KIND.get(ticket.ticket_kind, "request")
 
-    @api.depends("ticket_sla_ids.deadline", "ticket_sla_ids.state")
+    @api.depends(
+        "ticket_sla_ids.deadline",
+        "ticket_sla_ids.state",
+        "stage_id",
+        "first_response_date",
+    )
     def _compute_queue_deadline(self):
         for ticket in self:
-            running = ticket.ticket_sla_ids.filtered(lambda sla: sla.state == "in_progress")
-            ticket.queue_deadline = min(running.mapped("deadline"), default=False)
+            pending = ticket.ticket_sla_ids.filtered(lambda sla: sla._is_pending())
+            ticket.queue_deadline = min(pending.mapped("deadline"), default=False)
+
+    @api.depends_context("lang")
+    @api.depends("queue_deadline")
+    def _compute_queue_late_by(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            deadline = ticket.queue_deadline
+            ticket.queue_late_by = (
+                ticket._format_lateness(now - deadline) if deadline and deadline < now else False
+            )
+
+    def _format_lateness(self, delta):
+        """ "Late by 2 days 4 hours" in the reader's language: the two largest units."""
+        locale = babel_locale_parse(get_lang(self.env).code)
+        minutes = int(delta.total_seconds() // 60)
+        days, hours, minutes = minutes // 1440, minutes % 1440 // 60, minutes % 60
+        units = {"days": days, "hours": hours} if days else {"hours": hours, "minutes": minutes}
+        parts = [
+            format_timedelta(timedelta(**{unit: value}), threshold=1, locale=locale)
+            for unit, value in units.items()
+            if value
+        ] or [format_timedelta(timedelta(minutes=1), locale=locale)]
+        return self.env._("Late by %(duration)s", duration=" ".join(parts))
 
     # SLA matrix --------------------------------------------------------------------
 
@@ -152,6 +190,10 @@ class HelpdeskTicket(models.Model):
         closing = False
         if vals.get("stage_id"):
             closing = self.env["helpdesk.ticket.stage"].browse(vals["stage_id"]).closed
+        if closing and not vals.get("user_id"):
+            # The technician who resolves an unassigned ticket is its technician: the
+            # rating mail goes from them and rates them.
+            self._take_by(self.env.user, start=False)
         if SIGNATURE_FIELDS & set(vals):
             vals = self._check_signature_write(vals)
         result = super().write(vals)
@@ -169,9 +211,51 @@ class HelpdeskTicket(models.Model):
 
     def _message_post_after_hook(self, message, msg_vals):
         result = super()._message_post_after_hook(message, msg_vals)
-        if not self.first_response_date and self._is_support_reply(message):
-            self.sudo()._record_first_response()
+        if self._is_support_reply(message):
+            if not self.first_response_date:
+                self.sudo()._record_first_response()
+            # Whatever the door (chatter, e-mail reply, XML-RPC): the technician who
+            # answers the customer on an unassigned ticket takes it.
+            self._take_by(message.author_id.sudo().user_ids.filtered(lambda u: not u.share)[:1])
         return result
+
+    # Taking a ticket ---------------------------------------------------------------
+
+    @api.model
+    def _may_take(self, user):
+        """Whether ``user`` takes the unassigned tickets it works on: a helpdesk user (not
+        a customer, not OdooBot nor the scheduled jobs)."""
+        return bool(
+            user
+            and user.id != SUPERUSER_ID
+            and not user.share
+            and user.has_group("helpdesk_mgmt.group_helpdesk_user_own")
+        )
+
+    def _take_by(self, user, start=True):
+        """The unassigned, open tickets of ``self`` go to ``user`` when it works on them
+        (answers the customer, starts a timer, resolves); with ``start``, those not
+        started yet (a stage such as New) move on to the team's first working stage (In
+        progress): the customer reads who handles the ticket and that work started."""
+        if not self._may_take(user):
+            return self.browse()
+        tickets = self.filtered(lambda t: not t.user_id and not t.stage_id.closed)
+        for ticket in tickets:
+            vals = {"user_id": user.id}
+            if start and ticket.stage_id.unattended:
+                stage = ticket._working_stage()
+                if stage:
+                    vals["stage_id"] = stage.id
+            # sudo: a helpdesk user may work on a ticket it may not write (its team's
+            # rules); the change is in its name (tracking keeps the user).
+            ticket.sudo().write(vals)
+        return tickets
+
+    def _working_stage(self):
+        """The team's first stage where a ticket is being worked on."""
+        self.ensure_one()
+        stages = self.team_id._get_applicable_stages()
+        return stages.filtered(lambda s: not s.unattended and not s.closed)[:1]
 
     def _record_first_response(self):
         self.ensure_one()
@@ -179,34 +263,45 @@ class HelpdeskTicket(models.Model):
         for sla in self.ticket_sla_ids.filtered(lambda s: s.target == "first_response"):
             sla._stage_recompute()
 
-    def _notify_sla_breach(self, ticket_sla):
-        """A deadline passed: a note on the ticket, an activity for its assignee and for
-        its team leader."""
+    def _notify_sla_breach(self, ticket_slas):
+        """Deadlines passed: one internal note on the ticket, one activity for its
+        assignee and one for its team leader. Staff read them: in the language and time
+        zone of the assignee (else the team leader's, else the company's)."""
         self.ensure_one()
-        deadline = format_datetime(
-            self.env, ticket_sla.deadline, tz=ticket_sla._calendar().tz, dt_format="short"
-        )
+        users = (self.user_id | self.team_id.user_id).filtered(lambda u: u.active and not u.share)
+        note = self._sla_breach_text(ticket_slas, users[:1])
         self.message_post(
-            body=self.env._(
-                "SLA breached: %(sla)s, due on %(deadline)s.",
-                sla=ticket_sla.sla_id.name,
-                deadline=deadline,
-            ),
+            body=Markup("<p>%s</p>") % note,
             message_type="comment",
             subtype_xmlid="mail.mt_note",
         )
-        users = (self.user_id | self.team_id.user_id).filtered(lambda u: u.active and not u.share)
         for user in users:
-            self.activity_schedule(
+            ticket = self.with_context(lang=user.lang or self._staff_lang())
+            ticket.activity_schedule(
                 "mail.mail_activity_data_todo",
-                summary=self.env._("SLA breached on %(number)s", number=self.number),
-                note=self.env._(
-                    "%(sla)s was due on %(deadline)s.",
-                    sla=ticket_sla.sla_id.name,
-                    deadline=deadline,
-                ),
+                summary=ticket.env._("SLA breached on %(number)s", number=self.number),
+                note=Markup("<p>%s</p>") % self._sla_breach_text(ticket_slas, user),
                 user_id=user.id,
             )
+
+    def _staff_lang(self):
+        return self.company_id.partner_id.lang or self.env.lang or "en_US"
+
+    def _sla_breach_text(self, ticket_slas, user):
+        """ "SLA breached: <cell>, due on 01/12/2026 13:39." for ``user`` (language, time
+        zone), one sentence per deadline."""
+        env = self.with_context(lang=user.lang or self._staff_lang()).env
+        sentences = []
+        for ticket_sla in ticket_slas.sorted("deadline"):
+            tz = user.tz or ticket_sla._calendar().tz
+            sentences.append(
+                env._(
+                    "SLA breached: %(sla)s, due on %(deadline)s.",
+                    sla=ticket_sla.sla_id.with_env(env).name,
+                    deadline=format_datetime(env, ticket_sla.deadline, tz=tz, dt_format="short"),
+                )
+            )
+        return " ".join(sentences)
 
     def _customer_deadlines(self):
         """What the customer's ticket page says about the SLA: the running deadlines as
@@ -231,6 +326,15 @@ class HelpdeskTicket(models.Model):
         return deadlines
 
     # Satisfaction ------------------------------------------------------------------
+
+    def _rating_get_operator(self):
+        """The rated technician, who sends the rating mail: the assignee, else the staff
+        member who resolves (a ticket resolved unassigned by someone who is not a
+        helpdesk user: the mail had no sender and resolution failed)."""
+        operator = super()._rating_get_operator()
+        if not operator and not self.env.user.share and not self.env.su:
+            operator = self.env.user.partner_id
+        return operator
 
     def _send_ticket_rating_mail(self, force_send=False):
         """A customer marking its ticket resolved may not post on it any more: its rating

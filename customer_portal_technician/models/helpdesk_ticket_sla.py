@@ -56,6 +56,19 @@ class HelpdeskTicketSla(models.Model):
             return bool(ticket.first_response_date) or ticket.stage_id.closed
         return ticket.stage_id.sequence >= self.expected_stage_id.sequence
 
+    def _is_pending(self):
+        """A deadline the queue orders by: not met yet, running or passed (a breached
+        ticket stays at the top of the queue with its deadline), not while the ticket
+        waits for the customer."""
+        self.ensure_one()
+        if self.state == "in_progress":
+            return True
+        return (
+            self.state == "expired"
+            and self.ticket_id.stage_id not in self.sla_id.ignore_stage_ids
+            and not self._target_reached()
+        )
+
     def _running_state(self):
         """in_progress, or on_hold while the ticket waits for the customer."""
         self.ensure_one()
@@ -124,6 +137,8 @@ class HelpdeskTicketSla(models.Model):
             ]
         )
         breached.write({"state": "expired", "breach_notified": True})
-        for record in breached:
-            record.ticket_id._notify_sla_breach(record)
+        # One note and one activity per person for a ticket, whatever the number of
+        # its deadlines that passed since the last run.
+        for ticket in breached.ticket_id:
+            ticket._notify_sla_breach(breached.filtered(lambda r, t=ticket: r.ticket_id == t))
         return breached

@@ -1,6 +1,7 @@
 from . import (
     test_lock_exemptions,
     test_portal_rating,
+    test_queue_order,
     test_signature,
     test_signature_in_copy,
     test_sla,

@@ -146,6 +146,9 @@ class TestTicketAccess(SubscriptionCaseMixin, HttpCase):
             email="t@example.com",
             groups="helpdesk_mgmt.group_helpdesk_user",
         )
+        # Its technician's (answering an unassigned ticket would assign it between the
+        # two measures: the page then shows an assignee, not more messages).
+        self.ticket_a.user_id = technician
         self.authenticate("alpha", "alpha")
         url = f"/my/ticket/{self.ticket_a.id}"
 
