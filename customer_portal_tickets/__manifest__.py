@@ -3,6 +3,7 @@
     "summary": "Portal helpdesk on top of helpdesk_mgmt: incident, service and "
     "administrative request forms, ticket list and follow-ups",
     "version": "18.0.1.9.0",
+    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",

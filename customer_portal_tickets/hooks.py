@@ -14,6 +14,13 @@ def portal_rule(env):
     return env.ref("helpdesk_mgmt.helpdesk_ticket_rule_portal", raise_if_not_found=False)
 
 
+def post_init_hook(env):
+    """Tickets that exist before this addon (helpdesk_mgmt's demo, a live helpdesk's)
+    get their flag "waiting for the customer" and their portal state from their stage
+    and messages, as the tickets created afterwards do."""
+    env["helpdesk.ticket"]._recompute_portal_states()
+
+
 def uninstall_hook(env):
     rule = portal_rule(env)
     if rule:

@@ -131,7 +131,8 @@ class TestTakingTickets(TechnicianCase):
         self.authenticate("alpha", "alphaxxx")
         page = self.url_open(f"/my/ticket/{ticket.id}").text
         self.assertIn("Karim Technicien", page)
-        self.assertIn("In Progress", page)
+        # Support wrote last: the customer reads that the ticket waits for its answer.
+        self.assertIn("Waiting for You", page)
 
     def test_starting_a_timer_takes_the_ticket(self):
         ticket = self._unassigned()

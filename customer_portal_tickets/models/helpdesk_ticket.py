@@ -384,6 +384,18 @@ class HelpdeskTicket(models.Model):
         self.env.add_to_compute(self._fields["portal_state_sequence"], changed)
         changed.flush_recordset(["portal_state", "portal_state_sequence"])
 
+    def _recompute_portal_states(self):
+        """The flag, state and state rank of every ticket from its stage and messages: on
+        install (tickets made before this addon: helpdesk_mgmt's own, a live helpdesk's),
+        and on upgrade, where the stored computes are not recomputed."""
+        tickets = self.with_context(active_test=False)
+        tickets._recompute_waiting_for_customer()
+        self.env.cr.execute("SELECT id FROM helpdesk_ticket")
+        every = tickets.browse([row[0] for row in self.env.cr.fetchall()])
+        for field in ("portal_state", "portal_state_sequence"):
+            self.env.add_to_compute(tickets._fields[field], every)
+        every.flush_recordset(["portal_state", "portal_state_sequence"])
+
     def _waiting_for_customer_ids(self, ticket_ids=None):
         """Tickets whose last public message (a comment or an e-mail, not a note) was
         written by an active internal user (as _is_support_staff says: not OdooBot), and

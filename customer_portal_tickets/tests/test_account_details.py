@@ -52,7 +52,7 @@ class TestAccountDetails(SubscriptionCaseMixin, HttpCase):
         }
         response = self.url_open("/my/account", data=data)
         self.assertEqual(response.status_code, 200)
-        self.assertIn("À remplir : Téléphone, Ville.", response.text)
+        self.assertIn("À remplir\u00a0: Téléphone, Ville.", response.text)
         self.assertIn('value="12 quai du Port"', response.text, "what was typed is kept")
         self.contact_a.invalidate_recordset()
         self.assertFalse(self.contact_a.street)

@@ -18,10 +18,4 @@ def migrate(cr, version):
         stage = env.ref(xmlid, raise_if_not_found=False)
         if stage and stage.closed and stage.portal_state == "resolved":
             stage.portal_state = state
-    tickets = env["helpdesk.ticket"].with_context(active_test=False)
-    tickets._recompute_waiting_for_customer()
-    cr.execute("SELECT id FROM helpdesk_ticket")
-    every = tickets.browse([row[0] for row in cr.fetchall()])
-    for field in ("portal_state", "portal_state_sequence"):
-        env.add_to_compute(tickets._fields[field], every)
-    every.flush_recordset(["portal_state", "portal_state_sequence"])
+    env["helpdesk.ticket"]._recompute_portal_states()

@@ -106,8 +106,10 @@ registry.category("web_tour.tours").add("customer_portal_sepa_mandate_tour", {
             run: "click",
         },
         {
+            // Once the dialog is shown: Bootstrap's "shown" event resets the pad, which
+            // would wipe a signature drawn while the dialog fades in.
             content: "The signer's name is typed",
-            trigger: ".modal .o_web_sign_name_and_signature input:value(Pierre Dubois)",
+            trigger: ".modal.show .o_web_sign_name_and_signature input:value(Pierre Dubois)",
         },
         {
             content: "Choose a style of the signature drawn from the name",
