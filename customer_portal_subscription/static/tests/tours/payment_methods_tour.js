@@ -112,13 +112,32 @@ registry.category("web_tour.tours").add("customer_portal_sepa_mandate_tour", {
             trigger: ".modal.show .o_web_sign_name_and_signature input:value(Pierre Dubois)",
         },
         {
-            content: "Choose a style of the signature drawn from the name",
-            trigger: ".modal .o_web_sign_auto_select_style button",
-            run: "click",
-        },
-        {
-            trigger: ".o-dropdown-item:eq(1)",
-            run: "click",
+            // The Sign button is enabled before the pad has drawn the name (the fonts load
+            // asynchronously): wait for ink on the canvas, as a signer waits to see it.
+            content: "The name is drawn as the signature",
+            trigger: ".modal.show canvas.o_web_sign_signature",
+            async run() {
+                const canvas = this.anchor;
+                const hasInk = () => {
+                    const { width, height } = canvas;
+                    if (!width || !height) {
+                        return false;
+                    }
+                    const pixels = canvas.getContext("2d").getImageData(0, 0, width, height).data;
+                    for (let i = 3; i < pixels.length; i += 4) {
+                        if (pixels[i]) {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
+                for (let tries = 0; tries < 80 && !hasInk(); tries++) {
+                    await new Promise((resolve) => setTimeout(resolve, 100));
+                }
+                if (!hasInk()) {
+                    throw new Error("The signer's name was never drawn on the signature pad");
+                }
+            },
         },
         {
             content: "Sign",
