@@ -1449,6 +1449,18 @@ class HelpdeskTicket(models.Model):
         return True
 
     def _locked_message(self):
+        if self.portal_state == "rejected":
+            return self.env._(
+                "Ticket %(number)s was rejected: it takes no more messages. Create a "
+                "follow-up ticket from its page on the portal, quoting %(number)s.",
+                number=self.number,
+            )
+        if self.portal_state == "cancelled":
+            return self.env._(
+                "Ticket %(number)s was cancelled: it takes no more messages. Create a "
+                "follow-up ticket from its page on the portal, quoting %(number)s.",
+                number=self.number,
+            )
         return self.env._(
             "Ticket %(number)s is resolved: it takes no more messages. Create a follow-up "
             "ticket from its page on the portal, quoting %(number)s.",

@@ -65,6 +65,22 @@ class TestTicketLifecycle(TicketCase):
             )
         )
 
+    def test_rejected_and_cancelled_tickets_say_so_not_resolved(self):
+        self.authenticate("alpha", "alpha")
+        for xmlid, said in (("rejected", "was rejected"), ("cancelled", "was cancelled")):
+            ticket = self._ticket(self.contact_a, f"Demande {xmlid}")
+            ticket.stage_id = self.env.ref(f"helpdesk_mgmt.helpdesk_ticket_stage_{xmlid}")
+            self.assertTrue(ticket.closed_date)
+            page = self.url_open(f"/my/ticket/{ticket.id}").text
+            self.assertIn(f"This ticket {said}: it takes no more messages.", page)
+            self.assertIn("Closed on:", page)
+            self.assertNotIn("Resolved on:", page)
+            self.assertNotIn("is resolved", page)
+            with mute_logger("odoo.http"):
+                response = self._post(ticket, "Encore une question")
+            self.assertIn(f"{ticket.number} {said}", json.dumps(response))
+            self.assertNotIn("Encore une question", self._bodies(ticket))
+
     def test_email_reply_to_resolved_ticket_gets_an_auto_reply(self):
         def incoming():
             return self.resolved.message_ids.filtered(
