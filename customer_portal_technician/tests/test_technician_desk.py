@@ -1,6 +1,8 @@
 """The technician's desk: the queue in deadline order, ITIL properties, bulk changes,
 timers stopped on resolution, quick replies in French, satisfaction."""
 
+from lxml import etree
+
 from odoo.tests import Form, freeze_time, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -42,14 +44,18 @@ class TestQueue(TechnicianCase):
         view = self.Ticket.get_views([(False, "search")])["views"]["search"]["arch"]
         for name in ("my_queue", "unassigned", "breached", "due_today", "waiting_customer"):
             self.assertIn(f'name="{name}"', view)
-        scope = [("id", "in", (mine | unassigned | waiting).ids)]
+        theirs = self._arrived(MONDAY_MORNING, user_id=self.leader.id)
+        scope = [("id", "in", (mine | unassigned | waiting | theirs).ids)]
+        # "My queue", the technician's default: what the filter of the view says.
+        my_queue = etree.fromstring(view).xpath("//filter[@name='my_queue']")[0].get("domain")
         self.assertEqual(
-            search([*scope, ("user_id", "=", self.technician.id), ("closed", "=", False)]),
-            mine | waiting,
+            search([*scope, *safe_eval(my_queue, {"uid": self.technician.id})]),
+            mine | unassigned | waiting,
+            "the technician's own tickets and those nobody has taken, not a colleague's",
         )
         self.assertEqual(search([*scope, ("portal_state", "=", "waiting")]), waiting)
         with freeze_time(utc(2026, 12, 3, 12, 0)):
-            self.assertEqual(search([*scope, ("sla_expired", "=", True)]), mine | unassigned)
+            self.assertEqual(search([*scope, ("sla_expired", "=", True)]), mine | unassigned | theirs)
 
     def test_itil_type_from_the_portal_kind_and_impact(self):
         incident = self._arrived(MONDAY_MORNING, kind="incident")
