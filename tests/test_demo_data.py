@@ -10,7 +10,7 @@ from datetime import timedelta
 from helpers import suite_case
 
 from odoo import fields
-from odoo.tests.common import TransactionCase
+from odoo.tests.common import HttpCase, TransactionCase
 
 SUB = "customer_portal_subscription."
 TCK = "customer_portal_tickets."
@@ -180,3 +180,17 @@ class TestDemoData(TransactionCase):
         self.assertEqual(rates, {20.0}, "French VAT at 20 %")
         orders = self.env["sale.order"].search([("partner_id", "child_of", self.all_customers.ids)])
         self.assertEqual(orders.currency_id.name, "EUR")
+
+
+@suite_case("post_install")
+class TestStaffFirstScreen(HttpCase):
+    def test_staff_land_on_their_work(self):
+        """What the web client opens after each staff login (the session info of /odoo):
+        the technician's queue, the salesperson's quotes."""
+        for login, action in (
+            ("technicien", "customer_portal_technician.action_ticket_queue"),
+            ("commercial", "sale.action_quotations_with_onboarding"),
+        ):
+            self.authenticate(login, login)
+            page = self.url_open("/odoo").text
+            self.assertIn(f'"home_action_id": {self.env.ref(action).id}', page, login)
