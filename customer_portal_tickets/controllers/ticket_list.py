@@ -24,6 +24,12 @@ class TicketListPortal(CustomerPortalHelpdesk):
     def _ticket_get_searchbar_sortings(self):
         sortings = super()._ticket_get_searchbar_sortings()
         sortings["name"]["label"] = request.env._("Subject")
+        # What customers read of a ticket is its state (the group-by's word and order),
+        # not the support team's stage.
+        sortings["stage"].update(
+            label=request.env._("State"), order="portal_state_sequence, create_date desc"
+        )
+        sortings["update"]["label"] = request.env._("Last change")
         sortings["number"] = {
             "label": request.env._("Reference"),
             "order": "number desc",
@@ -99,7 +105,7 @@ class TicketListPortal(CustomerPortalHelpdesk):
                     "label": request.env._("Search in Created by"),
                     "order": 5,
                 },
-                "stage": {"input": "stage", "label": request.env._("Search in Stage"), "order": 6},
+                "stage": {"input": "stage", "label": request.env._("Search in State"), "order": 6},
             }
         )
         return dict(sorted(values.items(), key=lambda item: item[1]["order"]))

@@ -128,6 +128,19 @@ class TestPortalTicketList(SubscriptionCaseMixin, HttpCase):
                 positions = [html.index(t.number) for t in expected]
                 self.assertEqual(positions, sorted(positions))
 
+    def test_sorting_by_state_in_the_order_of_the_workflow(self):
+        self.authenticate("alpha", "alpha")
+        html = self.url_open("/my/tickets?sortby=stage&filterby=all").text
+        # The menus and the columns say what the badge says, the state (not the stage).
+        self.assertRegex(html, r"sortby=stage[^>]*dropdown-item[^>]*>\s*<span>State</span>")
+        self.assertRegex(html, r"<th[^>]*>Last change</th>")
+        self.assertNotRegex(html, r">\s*(Stage|Last Stage Update|Search in Stage)\s*<")
+        tickets = [self.t_new, self.t_assigned, self.t_done, self.t_admin]
+        shown = sorted(tickets, key=lambda t: html.index(t.number))
+        self.assertEqual(
+            [t.portal_state for t in shown], ["new", "new", "waiting", "resolved"]
+        )
+
     def test_group_by_kind(self):
         self.authenticate("alpha", "alpha")
         html = self.url_open("/my/tickets?groupby=kind").text
