@@ -55,7 +55,9 @@ class TestQueue(TechnicianCase):
         )
         self.assertEqual(search([*scope, ("portal_state", "=", "waiting")]), waiting)
         with freeze_time(utc(2026, 12, 3, 12, 0)):
-            self.assertEqual(search([*scope, ("sla_expired", "=", True)]), mine | unassigned | theirs)
+            self.assertEqual(
+                search([*scope, ("sla_expired", "=", True)]), mine | unassigned | theirs
+            )
 
     def test_itil_type_from_the_portal_kind_and_impact(self):
         incident = self._arrived(MONDAY_MORNING, kind="incident")

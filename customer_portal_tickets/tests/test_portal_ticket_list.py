@@ -137,9 +137,7 @@ class TestPortalTicketList(SubscriptionCaseMixin, HttpCase):
         self.assertNotRegex(html, r">\s*(Stage|Last Stage Update|Search in Stage)\s*<")
         tickets = [self.t_new, self.t_assigned, self.t_done, self.t_admin]
         shown = sorted(tickets, key=lambda t: html.index(t.number))
-        self.assertEqual(
-            [t.portal_state for t in shown], ["new", "new", "waiting", "resolved"]
-        )
+        self.assertEqual([t.portal_state for t in shown], ["new", "new", "waiting", "resolved"])
 
     def test_group_by_kind(self):
         self.authenticate("alpha", "alpha")
