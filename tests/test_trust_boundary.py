@@ -727,6 +727,7 @@ class TestTrustBoundary(TechnicianCase):
         time_table = page.text.split('class="mb-4 mb-md-0 o_ticket_time"', 1)[1]
         time_table = time_table.split("</table>", 1)[0]
         self.assertIn("<td>Karim</td>", time_table)
+        self.assertIn(">1 h 30</td>", time_table, "the duration as /my/credit writes it")
         self.assertNotIn("Karim Technicien", time_table)
         self.assertNotIn(B_SECRET, page.text)
 

@@ -44,6 +44,10 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return format_hours(self.service_credit_hours)
 
+    def _hours_label(self, hours):
+        """A duration on the ticket page as /my/credit writes it ("1 h 30")."""
+        return format_hours(hours)
+
     def write(self, vals):
         result = super().write(vals)
         if "ticket_kind" in vals:
