@@ -41,7 +41,7 @@ cat <<MSG
   Logins (password = login):
     admin        administrator
     technicien   support technician (Helpdesk opens on the queue)
-    commercial   salesperson
+    commercial   salesperson (Sales opens on the quotations)
     client3      portal customer, 3 stars  (Transports Martin SARL)
     client4      portal customer, 4 stars  (Logistique Dubois SA)
     client5      portal customer, 5 stars  (Ambulances Bernard)
