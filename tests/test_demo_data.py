@@ -5,6 +5,7 @@ tickets in every stage, remote sessions (one pending, one ended), service credit
 (client4 partly used, client5 an expired and a current pack, client3 none), and the
 staff logins README.md prints."""
 
+import base64
 from datetime import timedelta
 
 from helpers import suite_case
@@ -194,3 +195,16 @@ class TestStaffFirstScreen(HttpCase):
             self.authenticate(login, login)
             page = self.url_open("/odoo").text
             self.assertIn(f'"home_action_id": {self.env.ref(action).id}', page, login)
+
+
+@suite_case()
+class TestDemoMandate(TransactionCase):
+    def test_demo_sepa_mandate_is_signed_as_on_the_portal(self):
+        mandate = self.env.ref(SUB + "payment_token_dubois_sepa_demo")
+        self.assertRegex(mandate.sepa_mandate_ref, r"^RUM-\d{4}-\d{6}$")
+        self.assertEqual(mandate.provider_ref, mandate.sepa_mandate_ref)
+        self.assertEqual(mandate.sepa_iban[-4:], "0099")
+        self.assertEqual(mandate.sepa_holder_name, "Logistique Dubois SA")
+        self.assertEqual(mandate.sepa_signed_by, "Pierre Dubois")
+        self.assertTrue(mandate.sepa_signed_on)
+        self.assertTrue(base64.b64decode(mandate.sepa_signature).startswith(b"\x89PNG"))

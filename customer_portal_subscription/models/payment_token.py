@@ -1,5 +1,8 @@
 import base64
 import binascii
+import io
+
+from PIL import Image, ImageDraw
 
 from odoo import api, fields, models
 from odoo.addons.base_iban.models.res_partner_bank import normalize_iban, validate_iban
@@ -172,6 +175,29 @@ class PaymentToken(models.Model):
             # The demo provider completes the payments of its tokens in this state.
             values["demo_simulated_state"] = "done"
         return self.sudo().create(values)
+
+    @api.model
+    def _demo_sign_mandate(self, token_id, iban, holder, signer):
+        """Demo data: the demo SEPA token is a mandate as the portal makes one (its RUM
+        from the sequence, IBAN, holder, the signer's name drawn as its signature)."""
+        small = Image.new("RGBA", (120, 30), (255, 255, 255, 0))
+        ImageDraw.Draw(small).text((6, 10), signer, fill=(20, 20, 80, 255))
+        picture = small.resize((360, 90), Image.NEAREST)
+        buffer = io.BytesIO()
+        picture.save(buffer, format="PNG")
+        reference = self.env["ir.sequence"].sudo().next_by_code("customer_portal.sepa_mandate")
+        self.browse(token_id).write(
+            {
+                "provider_ref": reference,
+                "sepa_mandate_ref": reference,
+                "sepa_iban": iban,
+                "payment_details": f"{iban[:4]} {iban[-4:]}",
+                "sepa_holder_name": holder,
+                "sepa_signature": base64.b64encode(buffer.getvalue()),
+                "sepa_signed_by": signer,
+                "sepa_signed_on": fields.Datetime.now(),
+            }
+        )
 
     @api.model
     def _demo_complete_payments(self, token_ids):
