@@ -28,9 +28,8 @@ def suite_case(*tags):
 DOCS = REPO_ROOT / "docs"
 
 
-def start_tour_with_screenshot(case, url, tour, login, name):
-    """Runs ``tour`` as ``login``, then captures the page as the tour leaves it into
-    ``docs/<name>.png``: the pictures of README.md come from the test suite."""
+def _tour_with_screenshot(run, path):
+    """Runs ``run()`` (a tour), capturing the page as the tour leaves it into ``path``."""
     import base64
     from unittest.mock import patch
 
@@ -47,10 +46,32 @@ def start_tour_with_screenshot(case, url, tour, login, name):
         return original_stop(browser)
 
     with patch.object(ChromeBrowser, "stop", stop_after_screenshot):
-        case.start_tour(url, tour, login=login)
-    case.assertTrue(captured.get("png", b"").startswith(b"\x89PNG"), "no screenshot taken")
-    DOCS.mkdir(exist_ok=True)
-    (DOCS / f"{name}.png").write_bytes(captured["png"])
+        result = run()
+    assert captured.get("png", b"").startswith(b"\x89PNG"), "no screenshot taken"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(captured["png"])
+    return result
+
+
+def start_tour_with_screenshot(case, url, tour, login, name):
+    """Runs ``tour`` as ``login``, then captures the page as the tour leaves it into
+    ``docs/<name>.png``: the pictures of README.md come from the test suite."""
+    _tour_with_screenshot(lambda: case.start_tour(url, tour, login=login), DOCS / f"{name}.png")
+
+
+JOURNEYS = REPO_ROOT / ".local" / "journeys"
+
+
+class JourneyScreenshots:
+    """For journey tours: the page each tour ends on is kept as
+    ``.local/journeys/<tour>.png`` (not committed), for whoever reviews a run to look
+    at what the user saw last."""
+
+    def start_tour(self, url_path, tour_name, **kwargs):
+        return _tour_with_screenshot(
+            lambda: super(JourneyScreenshots, self).start_tour(url_path, tour_name, **kwargs),
+            JOURNEYS / f"{tour_name}.png",
+        )
 
 
 def free_port():

@@ -1,13 +1,13 @@
 """A demo customer in Chromium: changes its details in "Mes coordonnées" (saved, the
 home shows them), and reads its portal home on a phone (access code and number)."""
 
-from helpers import suite_case
+from helpers import JourneyScreenshots, suite_case
 
 from odoo.tests import HttpCase
 
 
 @suite_case("post_install")
-class TestAccountDetailsTour(HttpCase):
+class TestAccountDetailsTour(JourneyScreenshots, HttpCase):
     def test_client4_saves_a_change_of_its_details(self):
         partner = self.env.ref("customer_portal_subscription.partner_dubois_pierre_demo")
         self.assertTrue(partner.phone, "the demo contacts have their phone")

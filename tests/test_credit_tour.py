@@ -1,7 +1,7 @@
 """The demo 4-star customer reads its service credit, opens a ticket from the history
 and asks sales for more time, in Chromium."""
 
-from helpers import suite_case
+from helpers import JourneyScreenshots, suite_case
 
 from odoo.tests import HttpCase
 
@@ -9,7 +9,7 @@ TCK = "customer_portal_tickets."
 
 
 @suite_case("post_install")
-class TestCreditTour(HttpCase):
+class TestCreditTour(JourneyScreenshots, HttpCase):
     def test_balance_ticket_and_top_up(self):
         before = self.env["helpdesk.ticket"].search([], order="id desc", limit=1).id
         self.start_tour("/my", "customer_portal_credit_tour", login="client4")

@@ -6,7 +6,7 @@ technician's timer runs."""
 import re
 from urllib.parse import urlsplit
 
-from helpers import suite_case
+from helpers import JourneyScreenshots, suite_case
 
 from odoo.tests import HttpCase
 
@@ -14,7 +14,7 @@ TCK = "customer_portal_technician."
 
 
 @suite_case("post_install")
-class TestCustomerJourneyTour(HttpCase):
+class TestCustomerJourneyTour(JourneyScreenshots, HttpCase):
     def test_survey_from_the_email_link(self):
         ticket = self.env.ref(TCK + "ticket_martin_onsite_demo")
         technician = self.env.ref("customer_portal_tickets.user_technician_demo")

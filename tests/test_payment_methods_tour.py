@@ -4,7 +4,7 @@ Chromium; and over HTTP, the same payment reads paid on the invoice page."""
 
 import json
 
-from helpers import suite_case
+from helpers import JourneyScreenshots, suite_case
 
 from odoo.tests import HttpCase
 
@@ -12,7 +12,7 @@ SUB = "customer_portal_subscription."
 
 
 @suite_case("post_install")
-class TestPaymentMethodsTour(HttpCase):
+class TestPaymentMethodsTour(JourneyScreenshots, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

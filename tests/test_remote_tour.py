@@ -1,7 +1,7 @@
 """The demo 4-star customer reads the remote maintenance page and hands an AnyDesk
 session over on its open ticket, in Chromium; the technician connects."""
 
-from helpers import suite_case
+from helpers import JourneyScreenshots, suite_case
 
 from odoo.tests import HttpCase
 
@@ -9,7 +9,7 @@ SUB = "customer_portal_subscription."
 
 
 @suite_case("post_install")
-class TestRemoteTour(HttpCase):
+class TestRemoteTour(JourneyScreenshots, HttpCase):
     def test_remote_maintenance_and_hand_over(self):
         ticket = self.env.ref("customer_portal_tickets.ticket_dubois_progress_demo")
         before = ticket.remote_session_ids

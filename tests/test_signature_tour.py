@@ -6,14 +6,14 @@ never sent it)."""
 import base64
 import io
 
-from helpers import suite_case
+from helpers import JourneyScreenshots, suite_case
 from PIL import Image
 
 from odoo.tests import HttpCase
 
 
 @suite_case("post_install")
-class TestSignatureTour(HttpCase):
+class TestSignatureTour(JourneyScreenshots, HttpCase):
     def _sign_in_the_backend(self):
         ticket = self.env.ref("customer_portal_technician.ticket_martin_onsite_demo")
         self.assertTrue(ticket.signature_requested and not ticket.signature)

@@ -3,13 +3,13 @@ first with how late it is; a timer started and stopped, a quick reply; an unassi
 ticket resolved (no error: assigned to the technician, resolved, the customer gets the
 rating mail from it)."""
 
-from helpers import suite_case
+from helpers import JourneyScreenshots, suite_case
 
 from odoo.tests import HttpCase
 
 
 @suite_case("post_install")
-class TestTechnicianTour(HttpCase):
+class TestTechnicianTour(JourneyScreenshots, HttpCase):
     def test_technicians_day(self):
         breached = self.env.ref("customer_portal_technician.ticket_bernard_server_demo")
         unassigned = self.env.ref("customer_portal_tickets.ticket_martin_new_demo")
