@@ -1214,6 +1214,9 @@ class HelpdeskTicket(models.Model):
                     "author_id": False,
                     "is_internal": True,
                     "body": note + Markup(clean_text(msg_dict.get("body") or "")),
+                    # The mail gateway notifies the author of the message a note answers
+                    # ("a private answer"): a stranger would reach the customer so.
+                    "parent_id": False,
                 }
             )
         # helpdesk_mgmt subscribes the contacts in To and Cc: only the customer's own.

@@ -12,6 +12,7 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 
 from odoo.tests import new_test_user, tagged
+from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from .common import ALIAS, ALIAS_DOMAIN, EXE, PDF, PNG, TicketCase
@@ -156,6 +157,105 @@ class TestMailGateway(TicketCase):
                 [("recipient_ids", "in", self.contact_a.ids), ("body_html", "ilike", "invite")]
             )
         )
+
+    def _customer_reads_message(self, user, message):
+        """Whether ``user`` reads ``message`` by its id over JSON-RPC (mail.message/read)."""
+        self.authenticate(user.login, user.login)
+        try:
+            with mute_logger("odoo.http"):
+                answer = self.make_jsonrpc_request(
+                    "/web/dataset/call_kw/mail.message/read",
+                    {
+                        "model": "mail.message",
+                        "method": "read",
+                        "args": [message.ids, ["body"]],
+                        "kwargs": {},
+                    },
+                )
+        except JsonRpcException:
+            return False
+        return bool(answer)
+
+    def _customer_message_id(self, ticket, user, text):
+        """The Message-ID of a message ``user`` (a customer) wrote on the portal."""
+        message = (
+            ticket.with_user(user)
+            .message_post(body=text, message_type="comment", subtype_xmlid="mail.mt_comment")
+            .sudo()
+        )
+        self.assertEqual(message.author_id, user.partner_id)
+        self.env.flush_all()
+        return message.message_id
+
+    def test_stranger_answering_the_customers_message_reaches_no_customer(self):
+        """Odoo notifies the author of the message a note answers: a stranger's e-mail
+        kept as a note must not reach the customer so (a phishing channel)."""
+        for sender in (
+            "Contact of Beta Logistique <beta@x.example>",
+            "Support <tech@support.example>",  # a spoofed staff address
+        ):
+            with self.subTest(sender=sender):
+                text = f"Payez sur IBAN FR00 PIRATE {sender[:4]}"
+                parent = self._customer_message_id(self.ticket, self.user_a, "Une question")
+                self._mail(sender, f"Re: {self.ticket.number}", text, reply_to=parent)
+                note = self._messages(self.ticket, text)
+                self.assertEqual(len(note), 1)
+                self.assertTrue(note.is_internal or note.subtype_id.internal)
+                self.assertFalse(note.partner_ids, "nobody notified")
+                self.env.flush_all()
+                self.assertFalse(
+                    self.Mail.search(
+                        [("recipient_ids", "in", self.contact_a.ids), ("body_html", "ilike", text)]
+                    ),
+                    "no e-mail to the customer",
+                )
+                self.assertFalse(self._customer_reads_message(self.user_a, note))
+
+    def test_another_company_in_to_or_cc_reads_no_message_of_the_ticket(self):
+        """The gateway makes the known addresses of To and Cc the message's recipients,
+        and a recipient reads a message: not on another company's ticket."""
+        self._reply(
+            self.ticket,
+            "Contact of Alpha Transports <alpha@x.example>",
+            "Notre boitier 42 est en panne",
+            cc="Contact of Beta Logistique <beta@x.example>",
+        )
+        message = self._messages(self.ticket, "Notre boitier 42")
+        self.assertEqual(message.author_id, self.contact_a, "the customer's own message")
+        self.assertNotIn(self.contact_b, message.partner_ids)
+        self.assertFalse(self._customer_reads_message(self.user_b, message))
+        # A stranger's note, with the customer in copy: the customer does not read it.
+        self._reply(
+            self.ticket,
+            "Contact of Beta Logistique <beta@x.example>",
+            "Note de Beta 42",
+            cc="Contact of Alpha Transports <alpha@x.example>",
+        )
+        note = self._messages(self.ticket, "Note de Beta 42")
+        self.assertTrue(note.is_internal or note.subtype_id.internal)
+        self.assertFalse(self._customer_reads_message(self.user_a, note))
+        self.assertFalse(self._customer_reads_message(self.user_b, note))
+
+    def test_a_customer_stars_messages_for_itself_only(self):
+        self._customer_message_id(self.ticket, self.user_a, "A etoiler")
+        message = self._messages(self.ticket, "A etoiler")
+        self.authenticate(self.user_a.login, self.user_a.login)
+        for partner, allowed in ((self.contact_b, False), (self.contact_a, True)):
+            with self.subTest(partner=partner.name), mute_logger("odoo.http"):
+                try:
+                    answer = self.make_jsonrpc_request(
+                        "/web/dataset/call_kw/mail.message/write",
+                        {
+                            "model": "mail.message",
+                            "method": "write",
+                            "args": [message.ids, {"starred_partner_ids": [(4, partner.id)]}],
+                            "kwargs": {},
+                        },
+                    )
+                except JsonRpcException:
+                    answer = False
+                self.assertEqual(bool(answer), allowed)
+                self.assertEqual(partner in message.sudo().starred_partner_ids, allowed)
 
     def test_reply_from_another_companys_contact_in_copy_is_its_message(self):
         # Staff put Beta's contact in copy: the portal rule lets it read the ticket, so
