@@ -153,3 +153,38 @@ def test_a_form_sent_twice_at_once_creates_one_ticket(customer, server):
         assert response.status_code == 200
         assert f"/my/support/sent/{ticket_ids[0]}" in response.url
         assert numbers[0] in response.text
+
+
+def test_a_mandate_signed_twice_at_once_is_one_mandate(customer, server):
+    registry, ids, login, _ticket_id = customer
+    session = logged_in(server, login)
+    form = session.get(f"{server}/my/payment_method/sepa", timeout=30).text
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+    iban = "FR7630006000011234567890189"
+    page = session.post(
+        f"{server}/my/payment_method/sepa",
+        data={"csrf_token": csrf, "iban": iban, "holder": "Course SARL"},
+        timeout=60,
+    )
+    assert "o_sepa_mandate_sign" in page.text, "the mandate to sign"
+
+    def sign(number):
+        return _copy(session).post(
+            f"{server}/my/payment_method/sepa/sign",
+            json={"jsonrpc": "2.0", "method": "call", "id": number,
+                  "params": {"name": "Camille Course", "signature": SIGNATURE}},
+            timeout=120,
+        )  # fmt: skip
+
+    responses = _together(4, sign)
+    assert [r.status_code for r in responses] == [200] * 4
+    answers = [r.json().get("result") or {} for r in responses]
+    with registry.cursor() as cr:
+        tokens = _env(cr)["payment.token"].search([("partner_id", "=", ids["company"])])
+        references = tokens.mapped("sepa_mandate_ref")
+        tokens.unlink()
+    assert len(references) == 1, references
+    # Every signer lands on Payment methods showing that one mandate.
+    assert [a.get("redirect_url") for a in answers] == [
+        f"/my/payment_method?sepa_mandate={references[0]}"
+    ] * 4, answers

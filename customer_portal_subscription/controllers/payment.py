@@ -6,6 +6,8 @@ from odoo.http import request
 # The signature pad sends its canvas as a PNG (base64): far less than this.
 SIGNATURE_REQUEST_MAX = 5 * 1024 * 1024
 DRAFT_KEY = "customer_portal_sepa_mandate"
+# The reference of the mandate the session signed last (a repeated signature finds it).
+SIGNED_KEY = "customer_portal_sepa_mandate_signed"
 
 
 class SepaMandatePortal(CustomerPortal):
@@ -51,6 +53,7 @@ class SepaMandatePortal(CustomerPortal):
             return request.render("customer_portal_subscription.portal_sepa_mandate", values)
         # Kept in the session until signed: nothing is stored before the signature.
         request.session[DRAFT_KEY] = {"iban": iban, "holder": holder}
+        request.session.pop(SIGNED_KEY, None)
         values.update(iban=iban, holder=holder, masked_iban=f"{iban[:4]} •••• {iban[-4:]}")
         return request.render("customer_portal_subscription.portal_sepa_mandate_sign", values)
 
@@ -64,6 +67,13 @@ class SepaMandatePortal(CustomerPortal):
     )
     def portal_sepa_mandate_sign(self, name=None, signature=None, **kw):
         draft = request.session.get(DRAFT_KEY)
+        signed = request.session.get(SIGNED_KEY)
+        if not isinstance(draft, dict) and isinstance(signed, str):
+            # The same signature sent again (a double click) once the first was saved.
+            return {
+                "force_refresh": True,
+                "redirect_url": f"/my/payment_method?sepa_mandate={signed}",
+            }
         if not isinstance(draft, dict):
             return {
                 "error": request.env._(
@@ -81,6 +91,7 @@ class SepaMandatePortal(CustomerPortal):
         except (UserError, ValidationError) as error:
             return {"error": str(error)}
         request.session.pop(DRAFT_KEY, None)
+        request.session[SIGNED_KEY] = token.sudo().sepa_mandate_ref
         return {
             "force_refresh": True,
             "redirect_url": f"/my/payment_method?sepa_mandate={token.sudo().sepa_mandate_ref}",

@@ -156,6 +156,18 @@ class PaymentToken(models.Model):
                     "contact our accounting department."
                 )
             )
+        # One mandate per account of a company: the same form signed twice (a double
+        # click, two tabs) gives the mandate already signed. The company's row is
+        # updated, so that a concurrent signature waits, then fails to serialize and is
+        # retried by Odoo, and finds the mandate this one made.
+        self.env.cr.execute(
+            "UPDATE res_partner SET write_date = write_date WHERE id = %s", [company.id]
+        )
+        existing = self.sudo().search(
+            [("partner_id", "=", company.id), ("sepa_iban", "=", iban)], limit=1
+        )
+        if existing:
+            return existing
         method = self.env.ref("payment.payment_method_sepa_direct_debit")
         reference = self.env["ir.sequence"].sudo().next_by_code("customer_portal.sepa_mandate")
         values = {
