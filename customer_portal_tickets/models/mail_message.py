@@ -27,8 +27,10 @@ class MailMessage(models.Model):
         forbidden = super()._get_forbidden_access(operation)
         if self.env.user._is_internal() or operation not in ("read", "write"):
             return forbidden
-        hidden = (self - forbidden).sudo().filtered(
-            lambda m: m.model == "helpdesk.ticket" and not m._is_read_by_customers()
+        hidden = (
+            (self - forbidden)
+            .sudo()
+            .filtered(lambda m: m.model == "helpdesk.ticket" and not m._is_read_by_customers())
         )
         return forbidden + self.browse(hidden.ids)
 
