@@ -48,6 +48,10 @@ class InvoicePortal(PortalAccount):
         # Pay now on a subscription's invoice selects the payment method the customer
         # chose for that subscription (still saved and offered), instead of the newest.
         values = super()._invoice_get_page_view_values(invoice, access_token, **kwargs)
+        if values.get("transaction_route") and not values.get("access_token"):
+            # Opened without its token (a customer's bookmark, a typed address): Pay now
+            # sends the page's token, and Odoo's transaction route requires one.
+            values["access_token"] = invoice.sudo()._portal_ensure_token()
         subscription = invoice.sudo().subscription_id
         tokens = values.get("tokens_sudo")
         if subscription and tokens:
