@@ -19,6 +19,12 @@ class TicketAttachmentUpload(PortalAttachmentController):
             return super().mail_attachment_upload(
                 ufile, thread_id, thread_model, is_pending, **kwargs
             )
+        Model = request.env.get(thread_model) if isinstance(thread_model, str) else None
+        if Model is None or not hasattr(Model, "_get_thread_with_access"):
+            # Not a document with a chatter (mail answered with a server error).
+            return request.make_json_response(
+                {"error": request.env._("This document does not exist or is not yours.")}
+            )
         if thread_model == "helpdesk.ticket":
             ticket = request.env["helpdesk.ticket"].browse(to_id(thread_id) or []).exists()
             if not ticket or not ticket.has_access("read"):

@@ -154,6 +154,20 @@ class TestTicketRules(TicketCase):
         self.assertIn("larger than 1 MB", self._upload(ticket, "big.png", PNG * 20000)["error"])
         self.assertNotIn("error", self._upload(ticket, "screen.png", PNG))
 
+    def test_upload_to_what_has_no_chatter_is_refused_in_words(self):
+        ticket = self._ticket(self.contact_b)
+        self.authenticate("beta", "beta")
+        csrf = self._page_csrf(f"/my/ticket/{ticket.id}")
+        for model in ("mail.compose.message", "no.such.model", "res.users.log"):
+            with self.subTest(model=model), mute_logger("odoo.http"):
+                response = self.url_open(
+                    "/mail/attachment/upload",
+                    data={"thread_id": "0", "thread_model": model, "csrf_token": csrf},
+                    files=[("ufile", ("a.png", PNG, "image/png"))],
+                )
+                self.assertEqual(response.status_code, 200, "no server error")
+                self.assertIn("does not exist or is not yours", response.json()["error"])
+
     # resolved lock -------------------------------------------------------------
     def test_resolved_lock_by_xmlrpc(self):
         ticket = self._ticket(self.contact_b, stage="done")
