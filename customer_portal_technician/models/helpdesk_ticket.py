@@ -456,8 +456,10 @@ class HelpdeskTicket(models.Model):
                 )
             ticket.signature_requested = True
             if ticket.partner_id:
+                # In the customer's language: it is written to the customer.
+                customer_env = self.with_context(lang=ticket.partner_id.lang or self.env.lang).env
                 ticket.message_post(
-                    body=self.env._(
+                    body=customer_env._(
                         "Please sign this ticket to confirm the work done: open it on your "
                         "customer portal and click Sign."
                     ),

@@ -62,6 +62,15 @@ class TestSignature(TechnicianCase):
         self.ticket.invalidate_recordset()
         self.assertEqual(self.ticket.signed_by, "Contact of Alpha Transports", "not replaced")
 
+    def test_the_request_is_written_in_the_customers_language(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.contact_a.lang = "fr_FR"
+        self.technician.lang = "en_US"
+        self.ticket.with_user(self.technician).action_request_signature()
+        request = self.ticket.message_ids[:1]
+        self.assertIn("Merci de signer ce ticket", request.body)
+        self.assertNotIn("Please sign", request.body)
+
     def test_bad_signatures_are_refused_with_a_message(self):
         self.ticket.action_request_signature()
         self.authenticate("alpha", "alphaxxx")
