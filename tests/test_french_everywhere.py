@@ -269,6 +269,19 @@ class TestFrenchEverywhere(HttpCase):
         self.env["mail.thread"].message_process("helpdesk.ticket", reply, thread_id=ticket.id)
         mails["refusal: reply to a resolved ticket"] = self._mails_to(contact, start)
 
+        # An address the vendor does not know: answered in the vendor's language.
+        start = self._last_mail_id()
+        stranger = "quelquun@ailleurs.example"
+        reply = (
+            f"From: Quelqu'un <{stranger}>\nTo: support@example.com\n"
+            f"Subject: Re: {ticket.number}\nMessage-ID: <fr-stranger-{ticket.number}@x.example>\n"
+            "Content-Type: text/plain; charset=utf-8\n\nEt moi ?\n"
+        )
+        self.env["mail.thread"].message_process("helpdesk.ticket", reply, thread_id=ticket.id)
+        mails["refusal to an unknown address: reply to a resolved ticket"] = self.env[
+            "mail.mail"
+        ].search([("id", ">", start), ("email_to", "ilike", stranger)])
+
         start = self._last_mail_id()
         domain = self.env["mail.alias.domain"].create({"name": "support.example.com"})
         self.env.company.alias_domain_id = domain
