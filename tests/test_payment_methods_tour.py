@@ -38,9 +38,12 @@ class TestPaymentMethodsTour(JourneyScreenshots, HttpCase):
 
     def test_add_a_sepa_mandate(self):
         self.start_tour("/my/payment_method", "customer_portal_sepa_mandate_tour", login="client4")
-        mandate = self.env["payment.token"].search(
-            [("partner_id", "=", self.company.id), ("sepa_mandate_ref", "!=", False)]
-        ) - self.mandate  # the demo's
+        mandate = (
+            self.env["payment.token"].search(
+                [("partner_id", "=", self.company.id), ("sepa_mandate_ref", "!=", False)]
+            )
+            - self.mandate
+        )  # the demo's
         self.assertEqual(len(mandate), 1)
         self.assertEqual(mandate.sepa_iban, "FR7630006000011234567890189")
         self.assertTrue(mandate.sepa_signature)
