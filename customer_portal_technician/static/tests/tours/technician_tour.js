@@ -64,6 +64,10 @@ registry.category("web_tour.tours").add("customer_portal_technician_tour", {
             run: "click",
         },
         {
+            content: "The composer says how quick replies come",
+            trigger: ".o-mail-Composer-input[placeholder*='pour une réponse rapide']",
+        },
+        {
             content: "Type the quick reply's shortcut",
             trigger: ".o-mail-Composer-input",
             run: "edit :accuse",
