@@ -545,7 +545,11 @@ class HelpdeskTicket(models.Model):
         if errors:
             raise ValidationError("\n".join(errors.values()))
         self._check_customer_links(vals, partner)
-        self._check_customer_may_create(partner)
+        # A contact with a portal login writing to the support address: the mail
+        # gateway creates its ticket as that user, in the E-mail channel.
+        email_channel = cached_ref(self.env, EMAIL_CHANNEL, raise_if_not_found=False)
+        door = "email" if email_channel and vals["channel_id"] == email_channel.id else "portal"
+        self._check_customer_may_create(partner, door=door)
 
     @api.model
     def _customer_default_team(self):
@@ -646,10 +650,13 @@ class HelpdeskTicket(models.Model):
     # Who may open a ticket, and how many an hour
     # ------------------------------------------------------------------
     @api.model
-    def _customer_refusal(self, partner, email=False, company=None):
+    def _customer_refusal(self, partner, email=False, company=None, door="portal"):
         """Why ``partner`` (or, when no contact has the address, ``email``) may not open
         a ticket now, as a translated sentence; None when it may. Takes the lock that
-        makes the hourly count hold until the transaction ends."""
+        makes the hourly count hold until the transaction ends. The hourly limit counts
+        the tickets of the ``door`` ("portal": forms and the model; "email": the mail
+        gateway) apart: a From: proves nothing, so e-mails sent in a customer's name
+        never use up its portal tickets."""
         company = company or self.env.company
         if partner and not self.env.user.share and partner._is_support_staff():
             # Our own people write to the helpdesk too (the mail gateway).
@@ -678,7 +685,7 @@ class HelpdeskTicket(models.Model):
                 contact=company.email or company.name,
             )
         limit = company.portal_ticket_hourly_limit
-        if limit > 0 and self._customer_recent_count(partner, email) >= limit:
+        if limit > 0 and self._customer_recent_count(partner, email, door) >= limit:
             return self.env._(
                 "You have opened %(count)s tickets in the last hour, the most we accept. "
                 "Please wait a little, or add to one of your open tickets.",
@@ -687,21 +694,21 @@ class HelpdeskTicket(models.Model):
         return None
 
     @api.model
-    def _check_customer_may_create(self, partner, email=False, company=None):
-        """Raise when ``partner`` (or ``email``) may not open a ticket now; otherwise
-        count the ticket about to be created in the hourly limit."""
-        refusal = self._customer_refusal(partner, email, company)
+    def _check_customer_may_create(self, partner, email=False, company=None, door="portal"):
+        """Raise when ``partner`` (or ``email``) may not open a ticket now by ``door``;
+        otherwise count the ticket about to be created in the hourly limit."""
+        refusal = self._customer_refusal(partner, email, company, door)
         if refusal:
             raise UserError(refusal)
         counts = self._customer_recent_counts()
-        key = self._customer_lock_key(partner, email)
+        key = self._customer_lock_key(partner, email, door)
         if key in counts:
             counts[key] += 1
 
     @api.model
-    def _customer_lock_key(self, partner, email):
+    def _customer_lock_key(self, partner, email, door="portal"):
         key = partner.id if partner else email_normalize(email or "") or ""
-        return f"helpdesk.ticket/customer/{key}"
+        return f"helpdesk.ticket/customer/{door}/{key}"
 
     @api.model
     def _customer_recent_counts(self):
@@ -710,14 +717,14 @@ class HelpdeskTicket(models.Model):
         return self.env.cr.precommit.data.setdefault("customer_portal_tickets.recent", {})
 
     @api.model
-    def _customer_recent_count(self, partner, email=False):
+    def _customer_recent_count(self, partner, email=False, door="portal"):
         """Tickets ``partner`` (or the address ``email``) opened in the last hour, counted
         under the customer's lock (``count_under_lock``) once per transaction."""
         counts = self._customer_recent_counts()
-        key = self._customer_lock_key(partner, email)
+        key = self._customer_lock_key(partner, email, door)
         if key in counts:
             return counts[key]
-        self.flush_model(["partner_id", "partner_email"])
+        self.flush_model(["partner_id", "partner_email", "channel_id"])
         since = fields.Datetime.now() - timedelta(hours=1)
         if partner:
             query = "SELECT id FROM helpdesk_ticket WHERE create_date >= %s AND partner_id = %s"
@@ -731,6 +738,14 @@ class HelpdeskTicket(models.Model):
                             OR right(lower(btrim(partner_email)), %s) = %s)"""
             email = email_normalize(email or "") or ""
             params = [since, email, len(email) + 2, f"<{email}>"]
+        # The door's tickets: those of the E-mail channel, or all others. Without that
+        # channel (a manager deleted it), all of them.
+        channel = cached_ref(self.env, EMAIL_CHANNEL, raise_if_not_found=False)
+        if channel:
+            query += (
+                " AND channel_id = %s" if door == "email" else " AND channel_id IS DISTINCT FROM %s"
+            )
+            params.append(channel.id)
         counts[key] = count_under_lock(self.env, key, query, params)
         return counts[key]
 
@@ -1093,7 +1108,9 @@ class HelpdeskTicket(models.Model):
             route = (route[0], route[1], route[2], self.env.uid, route[4])
         company = self._mail_company(route[2] or {})
         lang = partner.lang or company.partner_id.lang or self.env.lang
-        refusal = self.with_context(lang=lang)._customer_refusal(partner, email, company)
+        refusal = self.with_context(lang=lang)._customer_refusal(
+            partner, email, company, door="email"
+        )
         if not refusal:
             return route
         _logger.info(
@@ -1156,7 +1173,9 @@ class HelpdeskTicket(models.Model):
         if customer_check:
             # Reached with a refused sender only when the message was routed without an
             # alias (no polite answer is possible there).
-            self._check_customer_may_create(partner, email, self._mail_company(values))
+            self._check_customer_may_create(
+                partner, email, self._mail_company(values), door="email"
+            )
         subject = clean_text(msg.get("subject")).strip() or self.env._("No Subject")
         if len(subject) > SUBJECT_MAX:
             subject = subject[: SUBJECT_MAX - 1] + "…"

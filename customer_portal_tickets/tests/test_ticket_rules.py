@@ -93,6 +93,20 @@ class TestTicketRules(TicketCase):
         self.assertEqual(len(refusal), 1)
         self.assertIn("dernière heure", refusal.body_html, "in Marie's language")
 
+    def test_emails_in_a_customers_name_leave_its_portal_tickets(self):
+        """A From: proves nothing: e-mails sent in a contact's name (spoofed or not) use
+        up the e-mail door's hourly tickets, never the ones it opens on the portal."""
+        self.contact_b.email = "beta@x.example"
+        for number in range(3):
+            self._receive("Beta <beta@x.example>", f"Usurpé {number}", body=f"texte {number}")
+        self.assertEqual(len(self._tickets(self.contact_b)), 2, "the e-mail door's limit")
+        portal_env = self.Ticket.with_user(self.user_b).sudo()
+        for number in range(2):
+            portal_env.create({"name": f"Sur le portail {number}", "description": "<p>x</p>"})
+        self.assertEqual(len(self._tickets(self.contact_b)), 4)
+        with self.assertRaisesRegex(UserError, "in the last hour"):
+            portal_env.create({"name": "Un de trop", "description": "<p>x</p>"})
+
     def test_hourly_limit_counts_committed_tickets_of_other_transactions(self):
         """The count reads what other transactions committed after this one began."""
         partner = self.contact_b
