@@ -117,8 +117,8 @@ class PaymentToken(models.Model):
             raise ValidationError(
                 self.env._(
                     "The IBAN %(iban)s is not correct: check it against your bank details "
-                    "(RIB). An IBAN begins with its country code: FR76 and 23 more characters "
-                    "in France.",
+                    "(RIB). An IBAN begins with its country code and two check digits: in "
+                    "France, FR, two digits and 23 more characters (27 in all).",
                     iban=typed,
                 )
             ) from error
