@@ -11,6 +11,12 @@ class InvoicePortal(PortalAccount):
     overdue filter and the home alert ("invoices to pay") count the company's invoices,
     as the list does (Odoo counts only those addressed to the contact itself)."""
 
+    def _get_account_searchbar_filters(self):
+        # Customers of the vendor get invoices; vendor bills are not theirs to look for.
+        filters = super()._get_account_searchbar_filters()
+        filters.pop("bills", None)
+        return filters
+
     def _prepare_my_invoices_values(
         self, page, date_begin, date_end, sortby, filterby, domain=None, url="/my/invoices"
     ):

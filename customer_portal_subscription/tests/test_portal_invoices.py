@@ -43,7 +43,17 @@ class TestPortalInvoices(SubscriptionCaseMixin, HttpCase):
         self.assertIn("15 days overdue", page)
         self.assertIn("Due in 5 days", page)
 
-    def test_posted_invoice_preview_is_not_a_pro_forma(self):
+    def test_invoices_not_bills(self):
+        self.authenticate("alpha", "alpha")
+        for url in ("/my/invoices", f"/my/invoices/{self.late.id}"):
+            with self.subTest(url=url):
+                page = self.url_open(url).text
+                self.assertNotIn("Bills", page)
+                self.assertRegex(page, r"breadcrumb-item[^>]*>\s*(<a[^>]*>)?Invoices\s*<")
+        page = self.url_open("/my/invoices?filterby=bills").text
+        self.assertNotIn("Bills", page, "an unknown filter shows all the invoices")
+
+
         self.authenticate("alpha", "alpha")
         preview = self.url_open(f"/my/invoices/{self.late.id}?report_type=html")
         self.assertEqual(preview.status_code, 200)
