@@ -53,7 +53,6 @@ class TestPortalInvoices(SubscriptionCaseMixin, HttpCase):
         page = self.url_open("/my/invoices?filterby=bills").text
         self.assertNotIn("Bills", page, "an unknown filter shows all the invoices")
 
-
         self.authenticate("alpha", "alpha")
         preview = self.url_open(f"/my/invoices/{self.late.id}?report_type=html")
         self.assertEqual(preview.status_code, 200)
