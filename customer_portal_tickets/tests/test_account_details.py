@@ -62,3 +62,25 @@ class TestAccountDetails(SubscriptionCaseMixin, HttpCase):
         self.assertEqual(response.status_code, 303, response.text[-2000:])
         self.contact_a.invalidate_recordset()
         self.assertEqual(self.contact_a.street, "12 quai du Port")
+
+    def test_a_forged_field_is_refused_in_the_customers_words(self):
+        self.contact_a.write({"lang": "fr_FR", "phone": "+33 4 91 00 00 00"})
+        self.authenticate("alpha", "alpha")
+        data = {
+            "csrf_token": self._page_csrf("/my/account"),
+            "name": "Contact of Alpha Transports",
+            "email": "alpha@x.example",
+            "phone": "+33 4 91 00 00 00",
+            "street": "12 quai du Port",
+            "city": "Marseille",
+            "country_id": str(self.country.id),
+            "parent_id": "1",
+            "support_star_level": "5",
+        }
+        response = self.url_open("/my/account", data=data)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Le formulaire a envoyé des champs", response.text)
+        self.assertNotIn("Unknown field", response.text)
+        self.assertIn('value="12 quai du Port"', response.text, "what was typed is kept")
+        self.contact_a.invalidate_recordset()
+        self.assertNotEqual(self.contact_a.street, "12 quai du Port", "nothing saved")
