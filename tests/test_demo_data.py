@@ -208,3 +208,12 @@ class TestDemoMandate(TransactionCase):
         self.assertEqual(mandate.sepa_signed_by, "Pierre Dubois")
         self.assertTrue(mandate.sepa_signed_on)
         self.assertTrue(base64.b64decode(mandate.sepa_signature).startswith(b"\x89PNG"))
+
+
+@suite_case()
+class TestDemoRejectedTicket(TransactionCase):
+    def test_the_rejected_ticket_tells_the_customer_why(self):
+        ticket = self.env.ref(TCK + "ticket_dubois_rejected_demo")
+        self.assertEqual(ticket.portal_state, "rejected")
+        reasons = ticket.message_ids.filtered(lambda m: m._is_read_by_customers())
+        self.assertTrue(reasons.filtered(lambda m: "PaieMax 2009" in m.body))
