@@ -93,12 +93,12 @@ class TestTicketLifecycle(TicketCase):
             "helpdesk.ticket", REPLY.format(number=self.resolved.number), thread_id=self.resolved.id
         )
         self.assertEqual(len(incoming()), count)
-        self.assertNotIn("revient", self._bodies(self.resolved))
+        self.assertNotIn("Finalement le problème revient", self._bodies(self.resolved))
+        # The answer, in the language of the vendor when it does not know the sender.
         reply = self.env["mail.mail"].search(
-            [("subject", "ilike", f"{self.resolved.number} is resolved")]
+            [("subject", "ilike", self.resolved.number), ("email_to", "ilike", "alpha@x.example")]
         )
-        self.assertTrue(reply)
-        self.assertIn("alpha@x.example", reply.email_to)
+        self.assertEqual(len(reply), 1)
 
     def test_email_reply_to_open_ticket_is_added(self):
         self.env["mail.thread"].message_process(
