@@ -42,7 +42,7 @@ class HelpdeskTicket(models.Model):
 
     def _service_credit_hours_label(self):
         self.ensure_one()
-        return format_hours(self.service_credit_hours)
+        return self._hours_label(self.service_credit_hours)
 
     def _hours_label(self, hours):
         """A duration on the ticket page as /my/credit writes it ("1 h 30")."""

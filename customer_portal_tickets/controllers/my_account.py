@@ -29,11 +29,12 @@ class AccountPortal(CustomerPortal):
             except ValidationError as refused:
                 error["email"] = "error"
                 error_message.append(refused.args[0])
-        # Odoo names fields the form does not have in English, unknown to a customer:
-        # only a forged post sends them.
-        unknown = [m for m in error_message if isinstance(m, str) and m.startswith("Unknown field")]
-        if unknown:
-            error_message = [m for m in error_message if m not in unknown]
+        # Odoo names fields the form does not have (error "common": "Unknown field"),
+        # in English, unknown to a customer: only a forged post sends them.
+        if error.get("common") == "Unknown field":
+            error_message = [
+                m for m in error_message if not (isinstance(m, str) and m.startswith("Unknown"))
+            ]
             error_message.append(
                 request.env._("The form sent fields it does not have: nothing was saved.")
             )

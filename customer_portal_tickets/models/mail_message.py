@@ -74,22 +74,17 @@ class MailMessage(models.Model):
     def _ticket_gateway_recipients(self, partner_ids):
         """Of the ids ``partner_ids`` the mail gateway would make recipients of these
         messages, those who may read them: on a ticket, support staff, and for a message
-        customers read, the ticket's customer and those in copy; elsewhere, all."""
+        customers read, those the ticket takes as its customer
+        (``helpdesk.ticket._is_customer_sender``); elsewhere, all."""
         if not all(isinstance(pid, int) for pid in partner_ids or []):
             return partner_ids
         partners = self.env["res.partner"].sudo().browse(partner_ids).exists()
         kept = partners
         for message in self.sudo().filtered(lambda m: m.model == "helpdesk.ticket"):
             ticket = self.env["helpdesk.ticket"].sudo().browse(message.res_id).exists()
-            readers = ticket.portal_partner_ids if message._is_read_by_customers() else None
+            public = bool(ticket) and message._is_read_by_customers()
             kept &= partners.filtered(
-                lambda p, readers=readers, ticket=ticket: p._is_support_staff()
-                or (
-                    readers is not None
-                    and (
-                        p.commercial_partner_id == ticket.commercial_partner_id
-                        or bool((p | p.commercial_partner_id) & readers)
-                    )
-                )
+                lambda p, ticket=ticket, public=public: p._is_support_staff()
+                or (public and ticket._is_customer_sender(p, p.email_normalized))
             )
         return kept.ids

@@ -26,6 +26,19 @@ class TestAccountDetails(SubscriptionCaseMixin, HttpCase):
             )
         )
 
+    def _form(self, **values):
+        """The details form as the page sends it, with ``values`` changed."""
+        return {
+            "csrf_token": self._page_csrf("/my/account"),
+            "name": "Contact of Alpha Transports",
+            "email": "alpha@x.example",
+            "phone": "+33 4 91 00 00 00",
+            "street": "12 quai du Port",
+            "city": "Marseille",
+            "country_id": str(self.country.id),
+            **values,
+        }
+
     def test_every_required_field_is_marked(self):
         self.authenticate("alpha", "alpha")
         html = self.url_open("/my/account").text
@@ -41,15 +54,7 @@ class TestAccountDetails(SubscriptionCaseMixin, HttpCase):
     def test_an_empty_required_field_is_named_and_the_form_kept(self):
         self.contact_a.write({"lang": "fr_FR"})
         self.authenticate("alpha", "alpha")
-        data = {
-            "csrf_token": self._page_csrf("/my/account"),
-            "name": "Contact of Alpha Transports",
-            "email": "alpha@x.example",
-            "phone": "",
-            "street": "12 quai du Port",
-            "city": "",
-            "country_id": str(self.country.id),
-        }
+        data = self._form(phone="", city="")
         response = self.url_open("/my/account", data=data)
         self.assertEqual(response.status_code, 200)
         self.assertIn("À remplir\u00a0: Téléphone, Ville.", response.text)
@@ -66,17 +71,7 @@ class TestAccountDetails(SubscriptionCaseMixin, HttpCase):
     def test_a_forged_field_is_refused_in_the_customers_words(self):
         self.contact_a.write({"lang": "fr_FR", "phone": "+33 4 91 00 00 00"})
         self.authenticate("alpha", "alpha")
-        data = {
-            "csrf_token": self._page_csrf("/my/account"),
-            "name": "Contact of Alpha Transports",
-            "email": "alpha@x.example",
-            "phone": "+33 4 91 00 00 00",
-            "street": "12 quai du Port",
-            "city": "Marseille",
-            "country_id": str(self.country.id),
-            "parent_id": "1",
-            "support_star_level": "5",
-        }
+        data = self._form(parent_id="1", support_star_level="5")
         response = self.url_open("/my/account", data=data)
         self.assertEqual(response.status_code, 200)
         self.assertIn("Le formulaire a envoyé des champs", response.text)

@@ -111,27 +111,25 @@ class TestMailGateway(TicketCase):
     def _messages(self, ticket, text):
         return ticket.message_ids.filtered(lambda m: text in (m.body or ""))
 
-    def _customer_reads(self, user, ticket, text):
-        """What ``user`` reads of ``ticket``'s messages containing ``text`` over
-        JSON-RPC (as its browser would)."""
+    def _call_kw(self, user, model, method, args):
+        """``method`` of ``model`` called by ``user`` over JSON-RPC, as its browser
+        would; None when the server refuses it."""
         self.authenticate(user.login, user.login)
-        answer = self.make_jsonrpc_request(
-            "/web/dataset/call_kw/mail.message/search_read",
-            {
-                "model": "mail.message",
-                "method": "search_read",
-                "args": [
-                    [
-                        ("model", "=", "helpdesk.ticket"),
-                        ("res_id", "=", ticket.id),
-                        ("body", "ilike", text),
-                    ],
-                    ["body"],
-                ],
-                "kwargs": {},
-            },
+        try:
+            with mute_logger("odoo.http"):
+                return self.make_jsonrpc_request(
+                    f"/web/dataset/call_kw/{model}/{method}",
+                    {"model": model, "method": method, "args": args, "kwargs": {}},
+                )
+        except JsonRpcException:
+            return None
+
+    def _customer_reads(self, user, ticket, text):
+        """What ``user`` reads of ``ticket``'s messages containing ``text``."""
+        domain = [("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
+        return self._call_kw(
+            user, "mail.message", "search_read", [[*domain, ("body", "ilike", text)], ["body"]]
         )
-        return answer
 
     def _mails_to(self, email):
         return self.Mail.search([("email_to", "ilike", email)])
@@ -159,22 +157,8 @@ class TestMailGateway(TicketCase):
         )
 
     def _customer_reads_message(self, user, message):
-        """Whether ``user`` reads ``message`` by its id over JSON-RPC (mail.message/read)."""
-        self.authenticate(user.login, user.login)
-        try:
-            with mute_logger("odoo.http"):
-                answer = self.make_jsonrpc_request(
-                    "/web/dataset/call_kw/mail.message/read",
-                    {
-                        "model": "mail.message",
-                        "method": "read",
-                        "args": [message.ids, ["body"]],
-                        "kwargs": {},
-                    },
-                )
-        except JsonRpcException:
-            return False
-        return bool(answer)
+        """Whether ``user`` reads ``message`` by its id (mail.message/read)."""
+        return bool(self._call_kw(user, "mail.message", "read", [message.ids, ["body"]]))
 
     def _customer_message_id(self, ticket, user, text):
         """The Message-ID of a message ``user`` (a customer) wrote on the portal."""
@@ -239,21 +223,10 @@ class TestMailGateway(TicketCase):
     def test_a_customer_stars_messages_for_itself_only(self):
         self._customer_message_id(self.ticket, self.user_a, "A etoiler")
         message = self._messages(self.ticket, "A etoiler")
-        self.authenticate(self.user_a.login, self.user_a.login)
         for partner, allowed in ((self.contact_b, False), (self.contact_a, True)):
-            with self.subTest(partner=partner.name), mute_logger("odoo.http"):
-                try:
-                    answer = self.make_jsonrpc_request(
-                        "/web/dataset/call_kw/mail.message/write",
-                        {
-                            "model": "mail.message",
-                            "method": "write",
-                            "args": [message.ids, {"starred_partner_ids": [(4, partner.id)]}],
-                            "kwargs": {},
-                        },
-                    )
-                except JsonRpcException:
-                    answer = False
+            with self.subTest(partner=partner.name):
+                stars = {"starred_partner_ids": [(4, partner.id)]}
+                answer = self._call_kw(self.user_a, "mail.message", "write", [message.ids, stars])
                 self.assertEqual(bool(answer), allowed)
                 self.assertEqual(partner in message.sudo().starred_partner_ids, allowed)
 
